@@ -1,0 +1,34 @@
+import { TypeID, typeid } from 'typeid-js';
+
+/** Wire prefixes of our ids (CONTRACT.md "Transport"); the suffix is a TypeID-encoded UUIDv7. */
+export const idPrefix = {
+  tenant: 'ten',
+  user: 'usr',
+  apiKey: 'key',
+  pat: 'pat',
+  event: 'evt',
+  session: 'ses',
+} as const;
+export type IdKind = keyof typeof idPrefix;
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A fresh, time-ordered id: the UUID for storage and its prefixed wire form. */
+export function newId(kind: IdKind): { uuid: string; id: string } {
+  const tid = typeid(idPrefix[kind]);
+  return { uuid: tid.toUUID(), id: tid.toString() };
+}
+
+export function encodeId(kind: IdKind, uuid: string): string {
+  return TypeID.fromUUID(idPrefix[kind], uuid).toString();
+}
+
+/** The UUID behind a wire id of this kind (or a plain UUID); null when it is neither. */
+export function decodeId(kind: IdKind, value: string): string | null {
+  if (uuidShape.test(value)) return value.toLowerCase();
+  try {
+    return TypeID.fromString(value, idPrefix[kind]).toUUID();
+  } catch {
+    return null;
+  }
+}

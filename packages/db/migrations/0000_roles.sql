@@ -1,0 +1,10 @@
+-- The application role that tenant-scoped transactions switch to (SET LOCAL ROLE), so that
+-- row-level security applies even when the server connects as a superuser or table owner.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'qeet_app') THEN
+    CREATE ROLE qeet_app NOLOGIN;
+  END IF;
+END
+$$;--> statement-breakpoint
+GRANT qeet_app TO CURRENT_USER;

@@ -1,0 +1,104 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { platformRepo } from './repos/platform.ts';
+import * as schema from './schema.ts';
+import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
+import type { Db, TenantScope, Tx } from './types.ts';
+
+const migrationsFolder = new URL('../migrations', import.meta.url).pathname;
+
+export type OpenDbOptions =
+  /** PostgreSQL server (postgres.js pool). */
+  | { url: string; poolSize?: number }
+  /** Embedded PGlite; `dataDir` persists it, omitted keeps it in memory. */
+  | { dataDir?: string | undefined };
+
+export type PlatformRepos = ReturnType<typeof platformRepo> & {
+  /** Continues the same transaction confined to one tenant (the last step of a platform transaction). */
+  enterTenant(scope: TenantScope): Promise<TenantRepos>;
+};
+
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  /** The only way to tenant data: one transaction, row-level security on, repos bound to the tenant. */
+  withTenant<T>(scope: TenantScope, fn: (repos: TenantRepos) => Promise<T>): Promise<T>;
+  /** One transaction for the queries that run before a tenant is known. */
+  platform<T>(fn: (repos: PlatformRepos) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  /** Unscoped SQL for tests and operators; never used by request handling. */
+  unscopedQuery<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDb(options: OpenDbOptions): Promise<Database> {
+  if ('url' in options) {
+    // Migrate on one dedicated connection holding an advisory lock, so replicas starting
+    // together take turns instead of racing on the same DDL.
+    const migrator = postgres(options.url, { max: 1, onnotice: () => {} });
+    try {
+      await migrator`select pg_advisory_lock(hashtext('qeetid.migrate'))`;
+      await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+    } finally {
+      await migrator.end();
+    }
+    const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
+    return wrap('postgres', drizzlePostgres({ client, schema }), {
+      query: async (text, params) => (await client.unsafe(text, params as never[])) as never,
+      close: () => client.end(),
+    });
+  }
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const pg = new PGlite(options.dataDir);
+  const db = drizzlePglite({ client: pg, schema });
+  await migratePglite(db, { migrationsFolder });
+  return wrap('pglite', db, {
+    query: async (text, params) => (await pg.query(text, params)).rows as never,
+    close: () => pg.close(),
+  });
+}
+
+async function scopeTo(tx: Tx, scope: TenantScope): Promise<TenantRepos> {
+  // Both settings are transaction-local: the connection goes back to the pool clean.
+  await tx.execute(
+    sql`select set_config('qeet.tenant_id', ${scope.tenantId}, true), set_config('role', 'qeet_app', true)`,
+  );
+  return tenantRepos(tx, scope);
+}
+
+function wrap(
+  engine: Database['engine'],
+  db: Db,
+  raw: { query: (text: string, params: unknown[]) => Promise<never[]>; close: () => Promise<void> },
+): Database {
+  return {
+    engine,
+    withTenant: (scope, fn) => db.transaction(async (tx) => fn(await scopeTo(tx, scope))),
+    platform: (fn) =>
+      db.transaction(async (tx) => fn({ ...platformRepo(tx), enterTenant: (scope) => scopeTo(tx, scope) })),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    unscopedQuery: (text, params = []) => raw.query(text, params),
+    close: raw.close,
+  };
+}
+
+/** True when a statement failed on a unique constraint (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (
+    let e: unknown = error;
+    e instanceof Error || (e && typeof e === 'object');
+    e = (e as { cause?: unknown }).cause
+  ) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    if (!(e as { cause?: unknown }).cause) break;
+  }
+  return false;
+}

@@ -1,0 +1,117 @@
+import { GENESIS_HASH } from '@qeetid/contract';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { apiKeys, auditHeads, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
+import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
+import { page } from './page.ts';
+
+/**
+ * The few queries that run before a tenant is known (credential lookup, tenant creation,
+ * "which tenants can I reach"). They run as the connecting role, outside row-level security,
+ * so each one states its own tenant condition.
+ */
+export function platformRepo(tx: Tx) {
+  return {
+    async apiKeyByPrefix(prefix: string) {
+      const [row] = await tx
+        .select({ key: apiKeys })
+        .from(apiKeys)
+        .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
+        .where(eq(apiKeys.prefix, prefix));
+      return row?.key;
+    },
+
+    async patByPrefix(prefix: string) {
+      const [row] = await tx
+        .select({ pat: personalAccessTokens })
+        .from(personalAccessTokens)
+        .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
+        .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
+        .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')));
+      return row?.pat;
+    },
+
+    async touchApiKey(tenantId: string, id: string, at: Date): Promise<void> {
+      await tx
+        .update(apiKeys)
+        .set({ lastUsedAt: at })
+        .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+    },
+
+    async touchPat(tenantId: string, id: string, at: Date): Promise<void> {
+      await tx
+        .update(personalAccessTokens)
+        .set({ lastUsedAt: at })
+        .where(and(eq(personalAccessTokens.tenantId, tenantId), eq(personalAccessTokens.id, id)));
+    },
+
+    async tenant(id: string): Promise<TenantRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.id, id), isNull(tenants.deletedAt)));
+      return row;
+    },
+
+    async membershipRole(tenantId: string, userId: string): Promise<Role | undefined> {
+      const [row] = await tx
+        .select({ role: memberships.role })
+        .from(memberships)
+        .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.deletedAt)))
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+      return row?.role as Role | undefined;
+    },
+
+    async hasTenants(): Promise<boolean> {
+      const [row] = await tx.select({ id: tenants.id }).from(tenants).limit(1);
+      return row !== undefined;
+    },
+
+    /** Serialises first-start bootstrap across replicas for the rest of the transaction. */
+    async lockBootstrap(): Promise<void> {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('qeetid.bootstrap'))`);
+    },
+
+    /** A tenant row and the genesis of its audit chain. */
+    async insertTenant(values: { id: string; name: string; parentId: string | null }, now: Date) {
+      const [row] = await tx
+        .insert(tenants)
+        .values({ ...values, createdAt: now, updatedAt: now })
+        .returning();
+      await tx.insert(auditHeads).values({ tenantId: values.id, seq: 0, hash: GENESIS_HASH });
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    },
+
+    /** Tenants a user is a member of. */
+    async tenantsOfUser(userId: string, q: PageQuery) {
+      const rows = await tx
+        .select({ tenant: tenants })
+        .from(memberships)
+        .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.deletedAt)))
+        .where(and(eq(memberships.userId, userId), q.after ? gt(tenants.id, q.after) : undefined))
+        .orderBy(asc(tenants.id))
+        .limit(q.limit + 1);
+      return page(
+        rows.map((r) => r.tenant),
+        q.limit,
+      );
+    },
+
+    /** A tenant and the tenants created under it. */
+    async tenantAndChildren(tenantId: string, q: PageQuery) {
+      const rows = await tx
+        .select()
+        .from(tenants)
+        .where(
+          and(
+            or(eq(tenants.id, tenantId), eq(tenants.parentId, tenantId)),
+            isNull(tenants.deletedAt),
+            q.after ? gt(tenants.id, q.after) : undefined,
+          ),
+        )
+        .orderBy(asc(tenants.id))
+        .limit(q.limit + 1);
+      return page(rows, q.limit);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { and, asc, eq, exists, gt, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { memberships, users } from '../schema.ts';
+import type { PageQuery, Tx, UserRow } from '../types.ts';
+import { page } from './page.ts';
+
+export type NewUser = Omit<typeof users.$inferInsert, 'tenantId'>;
+export type UserPatch = Partial<
+  Pick<UserRow, 'email' | 'emailNormalized' | 'emailVerified' | 'displayName' | 'phone' | 'status' | 'metadata'>
+>;
+
+export function usersRepo(tx: Tx, tenantId: string) {
+  // A tenant sees the users it manages (home tenant) and the users who are its members.
+  const visible = or(
+    eq(users.tenantId, tenantId),
+    exists(
+      tx
+        .select({ one: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, users.id))),
+    ),
+  ) as SQL;
+
+  return {
+    async list(q: PageQuery & { deleted: boolean; email?: string | undefined }) {
+      const rows = await tx
+        .select()
+        .from(users)
+        .where(
+          and(
+            visible,
+            q.deleted ? isNotNull(users.deletedAt) : isNull(users.deletedAt),
+            q.after ? gt(users.id, q.after) : undefined,
+            q.email ? eq(users.emailNormalized, q.email) : undefined,
+          ),
+        )
+        .orderBy(asc(users.id))
+        .limit(q.limit + 1);
+      return page(rows, q.limit);
+    },
+
+    /** A visible user, deleted or not. */
+    async get(id: string): Promise<UserRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(users)
+        .where(and(visible, eq(users.id, id)));
+      return row;
+    },
+
+    async insert(values: NewUser): Promise<UserRow> {
+      const [row] = await tx
+        .insert(users)
+        .values({ ...values, tenantId })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    },
+
+    /** Changes a user this tenant manages; undefined when it does not manage them. */
+    async update(id: string, patch: UserPatch & { deletedAt?: Date | null }, now: Date) {
+      const [row] = await tx
+        .update(users)
+        .set({ ...patch, updatedAt: now })
+        .where(and(eq(users.tenantId, tenantId), eq(users.id, id)))
+        .returning();
+      return row;
+    },
+
+    async purge(id: string): Promise<boolean> {
+      const rows = await tx
+        .delete(users)
+        .where(and(eq(users.tenantId, tenantId), eq(users.id, id), isNotNull(users.deletedAt)))
+        .returning({ id: users.id });
+      return rows.length === 1;
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  jsonb,
+  pgPolicy,
+  pgRole,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** The role every tenant-scoped transaction switches to, so row-level security applies. */
+export const appRole = pgRole('qeet_app').existing();
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const currentTenant = sql`nullif(current_setting('qeet.tenant_id', true), '')::uuid`;
+
+/** Rows whose tenant_id is the transaction's tenant; RLS backstop for the repos' own scoping. */
+const tenantPolicy = (column: string) =>
+  pgPolicy('tenant_isolation', {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: sql`${sql.identifier(column)} = ${currentTenant}`,
+    withCheck: sql`${sql.identifier(column)} = ${currentTenant}`,
+  });
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    index('tenants_parent_idx').on(t.parentId),
+    pgPolicy('tenant_self_or_child', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.id} = ${currentTenant} or ${t.parentId} = ${currentTenant}`,
+      withCheck: sql`${t.id} = ${currentTenant} or ${t.parentId} = ${currentTenant}`,
+    }),
+  ],
+).enableRLS();
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    email: text('email').notNull(),
+    emailNormalized: text('email_normalized').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    phone: text('phone'),
+    phoneVerified: boolean('phone_verified').notNull().default(false),
+    displayName: text('display_name'),
+    status: text('status').notNull().default('active'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('users_email_normalized_key').on(t.emailNormalized),
+    index('users_tenant_idx').on(t.tenantId, t.id),
+    // Users are global; a tenant sees the users it manages and the users who are its members.
+    pgPolicy('tenant_isolation', {
+      for: 'all',
+      to: appRole,
+      using: sql`${t.tenantId} = ${currentTenant} or exists (select 1 from memberships m where m.user_id = ${t.id} and m.tenant_id = ${currentTenant})`,
+      withCheck: sql`${t.tenantId} = ${currentTenant}`,
+    }),
+  ],
+).enableRLS();
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    scopes: text('scopes').array().notNull(),
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('api_keys_prefix_key').on(t.prefix),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const personalAccessTokens = pgTable(
+  'personal_access_tokens',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    scopes: text('scopes').array().notNull(),
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('personal_access_tokens_prefix_key').on(t.prefix),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    id: uuid('id').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.seq] }),
+    index('audit_events_action_idx').on(t.tenantId, t.action, t.seq),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** The head of each tenant's chain; locking this row serialises appends. */
+export const auditHeads = pgTable(
+  'audit_heads',
+  {
+    tenantId: uuid('tenant_id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  () => [tenantPolicy('tenant_id')],
+).enableRLS();

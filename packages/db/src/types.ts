@@ -1,0 +1,34 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type TenantRow = typeof schema.tenants.$inferSelect;
+export type UserRow = typeof schema.users.$inferSelect;
+export type MembershipRow = typeof schema.memberships.$inferSelect;
+export type ApiKeyRow = typeof schema.apiKeys.$inferSelect;
+export type PatRow = typeof schema.personalAccessTokens.$inferSelect;
+export type AuditEventRow = typeof schema.auditEvents.$inferSelect;
+
+export type Role = 'owner' | 'admin' | 'member';
+
+/** Who did it, from where: recorded with every audit event of the transaction. */
+export interface AuditContext {
+  actor: { type: 'user' | 'api_key' | 'system'; id: string | null };
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+export interface TenantScope {
+  /** UUID of the tenant every query of the transaction is confined to. */
+  tenantId: string;
+  audit: AuditContext;
+}
+
+/** Keyset page request: rows after `after` (exclusive), at most `limit`. */
+export interface PageQuery {
+  after?: string | undefined;
+  limit: number;
+}
