@@ -55,7 +55,9 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id').notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     email: text('email').notNull(),
     emailNormalized: text('email_normalized').notNull(),
     emailVerified: boolean('email_verified').notNull().default(false),
@@ -84,8 +86,12 @@ export const users = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    tenantId: uuid('tenant_id').notNull(),
-    userId: uuid('user_id').notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     createdAt: ts('created_at').notNull(),
   },
@@ -99,7 +105,9 @@ export const memberships = pgTable(
 export const apiKeys = pgTable(
   'api_keys',
   {
-    tenantId: uuid('tenant_id').notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
@@ -122,7 +130,9 @@ export const personalAccessTokens = pgTable(
   {
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull(),
-    userId: uuid('user_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { handlers } from './handlers.ts';
+import { allowedMethods, bind } from './http/bind.ts';
+import type { Deps } from './http/context.ts';
+import { ApiError, envelope } from './http/errors.ts';
+import { accessLog } from './http/middleware/access-log/index.ts';
+
+export interface AppOptions {
+  validateResponses?: boolean;
+}
+
+/** The whole HTTP surface; no I/O happens here, so tests build it around their own database. */
+export function createApp(deps: Deps, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  app.use(requestId({ generator: () => `req_${randomBytes(12).toString('base64url')}` }));
+  app.use(accessLog({ log: deps.log }));
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: () => {
+        throw new ApiError('payload_too_large', `request body is larger than ${deps.config.bodyLimit} bytes`);
+      },
+    }),
+  );
+
+  bind(app, handlers, deps, { validateResponses: options.validateResponses ?? false });
+
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    const error = allowed.length
+      ? new ApiError('method_not_allowed', `${c.req.method} is not allowed here; use ${allowed.join(', ')}`, {
+          headers: { Allow: allowed.join(', ') },
+        })
+      : new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`);
+    return respondWithError(c, error);
+  });
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return respondWithError(c, err);
+    deps.log.error({ err, request_id: c.get('requestId') }, 'unhandled error');
+    return respondWithError(c, new ApiError('internal', 'internal error; quote the request id when reporting it'));
+  });
+  return app;
+}
+
+function respondWithError(c: import('hono').Context, error: ApiError): Response {
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  return c.json(envelope(error, c.get('requestId') ?? 'unknown'), error.status);
+}

@@ -1,0 +1,19 @@
+import type { Handlers } from '@qeetid/contract';
+import type { Ctx } from './http/context.ts';
+import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
+import { auditHandlers } from './modules/audit/handlers.ts';
+import { authHandlers } from './modules/auth/handlers.ts';
+import { healthHandlers } from './modules/health/handlers.ts';
+import { tenantHandlers } from './modules/tenants/handlers.ts';
+import { userHandlers } from './modules/users/handlers.ts';
+
+export type AppHandlers = Handlers<Ctx>;
+
+export const handlers = {
+  ...healthHandlers,
+  ...authHandlers,
+  ...tenantHandlers,
+  ...userHandlers,
+  ...apiKeyHandlers,
+  ...auditHandlers,
+} satisfies AppHandlers;

@@ -1,0 +1,58 @@
+import { encodeId } from '@qeetid/contract';
+import type { Database, Role, TenantScope } from '@qeetid/db';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+
+/** Who is calling, established by the binder from the operation's `security`. */
+export type Principal =
+  | { kind: 'api_key'; keyId: string; tenantId: string; scopes: readonly string[] }
+  | { kind: 'personal_access_token'; tokenId: string; userId: string; tenantId: string; scopes: readonly string[] };
+
+/** The tenant the operation runs in, and the caller's standing there. */
+export interface TenantAccess {
+  tenantId: string;
+  /** Membership role of a user principal in this tenant; null for API keys. */
+  role: Role | null;
+}
+
+export interface Deps {
+  db: Database;
+  config: Config;
+  log: Logger;
+}
+
+/** Everything a handler may use besides its validated input. */
+export interface Ctx extends Deps {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  principal: Principal | null;
+  tenant: TenantAccess | null;
+}
+
+/** The authenticated principal; the binder guarantees it for operations with `security`. */
+export function principalOf(ctx: Ctx): Principal {
+  if (!ctx.principal) throw new Error('operation has no security but its handler needs a principal');
+  return ctx.principal;
+}
+
+/** The tenant scope (with the audit context) for `db.withTenant`. */
+export function scopeOf(ctx: Ctx, tenantId = ctx.tenant?.tenantId): TenantScope {
+  if (!tenantId) throw new Error('operation has x-qeet-tenant: none but its handler needs a tenant');
+  return {
+    tenantId,
+    audit: {
+      actor: actorOf(ctx.principal),
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      requestId: ctx.requestId,
+    },
+  };
+}
+
+
+export function actorOf(principal: Principal | null): TenantScope['audit']['actor'] {
+  if (!principal) return { type: 'system', id: null };
+  if (principal.kind === 'api_key') return { type: 'api_key', id: encodeId('apiKey', principal.keyId) };
+  return { type: 'user', id: encodeId('user', principal.userId) };
+}

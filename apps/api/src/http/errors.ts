@@ -1,0 +1,58 @@
+import type { ErrorCode, ErrorEnvelope, FieldError } from '@qeetid/contract';
+
+/** CONTRACT.md "Errors": the status each stable code is sent with. */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  invalid_auth_scheme: 401,
+  token_expired: 401,
+  forbidden: 403,
+  step_up_required: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<ErrorCode, number>;
+
+/** The only error type the API throws on purpose; `onError` turns it into the envelope. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.fields = extra.fields;
+    this.headers = extra.headers;
+  }
+
+  get status(): (typeof errorStatus)[ErrorCode] {
+    return errorStatus[this.code];
+  }
+
+  static validation(fields: FieldError[]): ApiError {
+    return new ApiError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+  }
+
+  static notFound(what: string, id: string): ApiError {
+    return new ApiError('not_found', `no ${what} with id ${id}`);
+  }
+}
+
+export function envelope(error: ApiError, requestId: string): ErrorEnvelope {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      request_id: requestId,
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { decodeId } from '@qeetid/contract';
+import type { AppHandlers } from '../../handlers.ts';
+import { decodeCursor, nextCursor } from '../../http/cursor.ts';
+import { ApiError } from '../../http/errors.ts';
+import { toApiKey } from './mapper.ts';
+import * as apiKeys from './service.ts';
+
+export const apiKeyHandlers = {
+  createApiKey: async ({ body }, ctx) => {
+    const { row, key } = await apiKeys.createApiKey(ctx, body);
+    return { status: 201, body: { ...toApiKey(row), key } };
+  },
+
+  listApiKeys: async ({ query }, ctx) => {
+    const tenant = ctx.tenant?.tenantId as string;
+    const after = decodeCursor<string>(query.cursor, { list: 'api-keys', tenant, type: 'string' });
+    const page = await apiKeys.listApiKeys(ctx, { after, limit: query.limit ?? 50 });
+    return {
+      status: 200,
+      body: {
+        items: page.items.map(toApiKey),
+        next_cursor: nextCursor(page.items, page.more, 'api-keys', tenant, (k) => k.id),
+      },
+    };
+  },
+
+  revokeApiKey: async ({ path }, ctx) => {
+    const id = decodeId('apiKey', path.id);
+    if (!id) throw ApiError.notFound('API key', path.id);
+    await apiKeys.revokeApiKey(ctx, id);
+    return { status: 204, body: undefined };
+  },
+} satisfies Partial<AppHandlers>;
