@@ -49,10 +49,21 @@ export async function bootstrap(
       scopes: ['*'],
       createdAt: now,
     });
-    await r.audit.append({ action: 'tenant.created', target: { type: 'tenant', id: tenant.id }, metadata: { name: 'Default' } });
+    await r.audit.append({
+      action: 'tenant.created',
+      target: { type: 'tenant', id: tenant.id },
+      metadata: { name: 'Default' },
+    });
     await r.audit.append({ action: 'user.created', target: { type: 'user', id: user.id } });
-    await r.audit.append({ action: 'member.added', target: { type: 'user', id: user.id }, metadata: { role: 'owner' } });
-    await r.audit.append({ action: 'personal_access_token.created', target: { type: 'personal_access_token', id: pat.id } });
+    await r.audit.append({
+      action: 'member.added',
+      target: { type: 'user', id: user.id },
+      metadata: { role: 'owner' },
+    });
+    await r.audit.append({
+      action: 'personal_access_token.created',
+      target: { type: 'personal_access_token', id: pat.id },
+    });
     await options.persistToken(minted.token);
     return { tenantId: tenant.uuid, userId: user.uuid };
   });

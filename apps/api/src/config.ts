@@ -14,7 +14,11 @@ const env = z.object({
     .optional(),
   QEETID_ISSUER: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  QEETID_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  QEETID_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   QEETID_ADMIN_EMAIL: z.email().default('admin@qeetid.localhost'),
   QEETID_TRUST_PROXY: booleanFlag.default(false),
 });

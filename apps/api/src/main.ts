@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { openDb } from '@qeetid/db';
@@ -10,6 +10,7 @@ import { loadConfig } from './config.ts';
 const config = loadConfig();
 const log = pino({ level: config.logLevel, base: { service: 'qeetid-api' } });
 
+await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pgdata') });
 const tokenFile = join(config.dataDir, 'admin-token');
 const created = await bootstrap(db, {

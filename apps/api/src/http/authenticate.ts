@@ -36,7 +36,8 @@ export async function authenticate(
     if (credential.startsWith('qk_')) {
       throw new ApiError('invalid_auth_scheme', 'API keys go in "Authorization: ApiKey qk_…", not Bearer');
     }
-    if (!schemes.has('bearerAuth')) throw new ApiError('invalid_auth_scheme', 'this operation does not take bearer tokens');
+    if (!schemes.has('bearerAuth'))
+      throw new ApiError('invalid_auth_scheme', 'this operation does not take bearer tokens');
     if (credential.startsWith('qp_')) return patPrincipal(db, credential, now);
     throw unauthorized('bearer token is not valid');
   }

@@ -1,6 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { type OperationId, operations } from '@qeetid/contract';
 import type { Context, Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppHandlers } from '../handlers.ts';
 import { authenticate } from './authenticate.ts';
 import { authorize } from './authorize.ts';

@@ -50,7 +50,6 @@ export function scopeOf(ctx: Ctx, tenantId = ctx.tenant?.tenantId): TenantScope 
   };
 }
 
-
 export function actorOf(principal: Principal | null): TenantScope['audit']['actor'] {
   if (!principal) return { type: 'system', id: null };
   if (principal.kind === 'api_key') return { type: 'api_key', id: encodeId('apiKey', principal.keyId) };

@@ -75,9 +75,7 @@ export function operationValidator(path: string, method: string): OperationValid
   return {
     path: (raw) => run(pathCheck, { ...raw }),
     query: (raw) => run(queryCheck, { ...raw }),
-    body: bodyCheck
-      ? { required: op.requestBody?.required === true, check: (value) => run(bodyCheck, value) }
-      : null,
+    body: bodyCheck ? { required: op.requestBody?.required === true, check: (value) => run(bodyCheck, value) } : null,
     response(status, body) {
       const key = String(status);
       if (!responseChecks.has(key)) {

@@ -341,6 +341,22 @@ export const operations = [
     "errorFormat": "api"
   },
   {
+    "operationId": "createTenantApiKey",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/api-keys",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "api_keys:write",
+    "errorFormat": "api"
+  },
+  {
     "operationId": "listAuditEvents",
     "method": "get",
     "path": "/v1/tenants/{tenantID}/audit",
@@ -415,6 +431,7 @@ export interface OperationTypes {
   createApiKey: { data: T.CreateApiKeyData; responses: T.CreateApiKeyResponses };
   revokeApiKey: { data: T.RevokeApiKeyData; responses: T.RevokeApiKeyResponses };
   listApiKeys: { data: T.ListApiKeysData; responses: T.ListApiKeysResponses };
+  createTenantApiKey: { data: T.CreateTenantApiKeyData; responses: T.CreateTenantApiKeyResponses };
   listAuditEvents: { data: T.ListAuditEventsData; responses: T.ListAuditEventsResponses };
   verifyAuditChain: { data: T.VerifyAuditChainData; responses: T.VerifyAuditChainResponses };
   exportAuditEvents: { data: T.ExportAuditEventsData; responses: T.ExportAuditEventsResponses };

@@ -155,7 +155,7 @@ export type ApiKey = {
     tenant_id: string;
     name: string;
     /**
-     * The public part of the key
+     * The public part of the key, for recognising it.
      */
     prefix: string;
     scopes: Array<Permission>;
@@ -1240,6 +1240,57 @@ export type ListApiKeysResponses = {
 };
 
 export type ListApiKeysResponse = ListApiKeysResponses[keyof ListApiKeysResponses];
+
+export type CreateTenantApiKeyData = {
+    body: ApiKeyCreate;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/api-keys';
+};
+
+export type CreateTenantApiKeyErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreateTenantApiKeyError = CreateTenantApiKeyErrors[keyof CreateTenantApiKeyErrors];
+
+export type CreateTenantApiKeyResponses = {
+    /**
+     * The key, with its secret shown this once.
+     */
+    201: ApiKeyWithSecret;
+};
+
+export type CreateTenantApiKeyResponse = CreateTenantApiKeyResponses[keyof CreateTenantApiKeyResponses];
 
 export type ListAuditEventsData = {
     body?: never;

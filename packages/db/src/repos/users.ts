@@ -5,7 +5,10 @@ import { page } from './page.ts';
 
 export type NewUser = Omit<typeof users.$inferInsert, 'tenantId'>;
 export type UserPatch = Partial<
-  Pick<UserRow, 'email' | 'emailNormalized' | 'emailVerified' | 'phoneVerified' | 'displayName' | 'phone' | 'status' | 'metadata'>
+  Pick<
+    UserRow,
+    'email' | 'emailNormalized' | 'emailVerified' | 'phoneVerified' | 'displayName' | 'phone' | 'status' | 'metadata'
+  >
 >;
 
 export function usersRepo(tx: Tx, tenantId: string) {

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses } from './types.gen.ts';
+import type { ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -336,6 +336,27 @@ export const listApiKeys = <ThrowOnError extends boolean = false>(options: Optio
         }],
     url: '/v1/tenants/{tenantID}/api-keys',
     ...options
+});
+
+/**
+ * Create an API key in a given tenant
+ *
+ * Like `POST /v1/api-keys`, for a tenant other than the credential's own: one the caller
+ * is a member of, or a child tenant of the calling key's tenant.
+ *
+ */
+export const createTenantApiKey = <ThrowOnError extends boolean = false>(options: Options<CreateTenantApiKeyData, ThrowOnError>): RequestResult<CreateTenantApiKeyResponses, CreateTenantApiKeyErrors, ThrowOnError> => (options.client ?? client).post<CreateTenantApiKeyResponses, CreateTenantApiKeyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/api-keys',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -11,6 +11,11 @@ export const apiKeyHandlers = {
     return { status: 201, body: { ...toApiKey(row), key } };
   },
 
+  createTenantApiKey: async ({ body }, ctx) => {
+    const { row, key } = await apiKeys.createApiKey(ctx, body);
+    return { status: 201, body: { ...toApiKey(row), key } };
+  },
+
   listApiKeys: async ({ query }, ctx) => {
     const tenant = ctx.tenant?.tenantId as string;
     const after = decodeCursor<string>(query.cursor, { list: 'api-keys', tenant, type: 'string' });

@@ -1,6 +1,6 @@
+import { auditEventWire } from '@qeetid/db';
 import type { AppHandlers } from '../../handlers.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { auditEventWire } from '@qeetid/db';
 import * as audit from './service.ts';
 
 export const auditHandlers = {

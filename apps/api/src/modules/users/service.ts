@@ -12,7 +12,11 @@ function checkMetadataSize(metadata: Metadata): void {
   const bytes = Buffer.byteLength(JSON.stringify(metadata));
   if (bytes > METADATA_MAX_BYTES) {
     throw ApiError.validation([
-      { field: 'metadata', code: 'too_large', message: `must be at most ${METADATA_MAX_BYTES} bytes as JSON (is ${bytes})` },
+      {
+        field: 'metadata',
+        code: 'too_large',
+        message: `must be at most ${METADATA_MAX_BYTES} bytes as JSON (is ${bytes})`,
+      },
     ]);
   }
 }

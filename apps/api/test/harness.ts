@@ -1,0 +1,98 @@
+import type { Database } from '@qeetid/db';
+import { openTestDb } from '@qeetid/db/testing';
+import type { Hono } from 'hono';
+import { pino } from 'pino';
+import { createApp } from '../src/app.ts';
+import { bootstrap } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+
+export type Auth = { apiKey: string } | { bearer: string } | { header: string } | null;
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** The real app on a fresh, bootstrapped database; every response is checked against the spec. */
+export interface TestApp {
+  app: Hono;
+  db: Database;
+  /** The bootstrap owner's personal access token (Bearer). */
+  adminToken: string;
+  adminAuth: Auth;
+  tenantId: string;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { auth?: Auth; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const db = await openTestDb();
+  let adminToken = '';
+  const boot = await bootstrap(db, {
+    adminEmail: 'admin@qeetid.test',
+    persistToken: async (token) => {
+      adminToken = token;
+    },
+  });
+  if (!boot) throw new Error('test database was not empty');
+  const config = loadConfig({ QEETID_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', QEETID_BODY_LIMIT: '65536' });
+  const app = createApp(
+    { db, config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) },
+    { validateResponses: true },
+  );
+  const adminAuth: Auth = { bearer: adminToken };
+
+  return {
+    app,
+    db,
+    adminToken,
+    adminAuth,
+    tenantId: boot.tenantId,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const auth = options.auth === undefined ? adminAuth : options.auth;
+      if (auth && 'apiKey' in auth) headers.authorization = `ApiKey ${auth.apiKey}`;
+      if (auth && 'bearer' in auth) headers.authorization = `Bearer ${auth.bearer}`;
+      if (auth && 'header' in auth) headers.authorization = auth.header;
+      let body: string | undefined = options.raw;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await app.request(path, { method, headers, body });
+      const text = await res.text();
+      const type = res.headers.get('content-type') ?? '';
+      return {
+        status: res.status,
+        headers: res.headers,
+        body: type.includes('application/json') && text ? JSON.parse(text) : text,
+      };
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Creates an API key through the API and returns its secret. */
+export async function createApiKey(
+  t: TestApp,
+  body: Record<string, unknown> = { name: 'test' },
+  auth?: Auth,
+): Promise<string> {
+  const res = await t.request('POST', '/v1/api-keys', { body, auth });
+  if (res.status !== 201) throw new Error(`createApiKey: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.key;
+}
+
+/** A new tenant owned by the bootstrap admin, with an API key of its own. */
+export async function createTenantWithKey(t: TestApp, name: string): Promise<{ tenantId: string; apiKey: string }> {
+  const tenant = await t.request('POST', '/v1/tenants', { body: { name } });
+  if (tenant.status !== 201) throw new Error(`createTenant: ${tenant.status} ${JSON.stringify(tenant.body)}`);
+  const key = await t.request('POST', `/v1/tenants/${tenant.body.id}/api-keys`, { body: { name: `${name} key` } });
+  if (key.status !== 201) throw new Error(`createTenantApiKey: ${key.status} ${JSON.stringify(key.body)}`);
+  return { tenantId: tenant.body.id, apiKey: key.body.key };
+}
