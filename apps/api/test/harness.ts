@@ -1,3 +1,4 @@
+import { encodeId } from '@qeetid/contract';
 import type { Database } from '@qeetid/db';
 import { openTestDb } from '@qeetid/db/testing';
 import type { Hono } from 'hono';
@@ -21,7 +22,10 @@ export interface TestApp {
   /** The bootstrap owner's personal access token (Bearer). */
   adminToken: string;
   adminAuth: Auth;
+  /** Wire id (`ten_…`) of the bootstrap tenant. */
   tenantId: string;
+  /** Wire id (`usr_…`) of the bootstrap owner. */
+  adminUserId: string;
   request<T = any>(
     method: string,
     path: string,
@@ -52,7 +56,8 @@ export async function startTestApp(): Promise<TestApp> {
     db,
     adminToken,
     adminAuth,
-    tenantId: boot.tenantId,
+    tenantId: encodeId('tenant', boot.tenantId),
+    adminUserId: encodeId('user', boot.userId),
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       const auth = options.auth === undefined ? adminAuth : options.auth;
