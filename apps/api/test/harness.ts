@@ -19,6 +19,8 @@ export interface Reply<T = any> {
 export interface TestApp {
   app: Hono;
   db: Database;
+  /** The PostgreSQL URL of this test's database; undefined on PGlite. */
+  dbUrl: string | undefined;
   /** The bootstrap owner's personal access token (Bearer). */
   adminToken: string;
   adminAuth: Auth;
@@ -54,6 +56,7 @@ export async function startTestApp(): Promise<TestApp> {
   return {
     app,
     db,
+    dbUrl: db.url,
     adminToken,
     adminAuth,
     tenantId: encodeId('tenant', boot.tenantId),
