@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.ts';
 
 export type Auth = { apiKey: string } | { bearer: string } | { header: string } | null;
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies; the app validates them against the spec.
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -28,6 +29,7 @@ export interface TestApp {
   tenantId: string;
   /** Wire id (`usr_…`) of the bootstrap owner. */
   adminUserId: string;
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   request<T = any>(
     method: string,
     path: string,

@@ -78,7 +78,8 @@ describe('API keys', () => {
 
   it('stops accepting a key once it has expired', async () => {
     const expiresAt = new Date(Date.now() + 60_000).toISOString();
-    const created = (await t.request('POST', '/v1/api-keys', { body: { name: 'expiring', expires_at: expiresAt } })).body;
+    const created = (await t.request('POST', '/v1/api-keys', { body: { name: 'expiring', expires_at: expiresAt } }))
+      .body;
     expect(created.expires_at).toBe(expiresAt);
     expect((await t.request('GET', '/v1/users', { auth: { apiKey: created.key } })).status).toBe(200);
     // Move the expiry into the past instead of waiting for it.
@@ -99,7 +100,10 @@ describe('API keys', () => {
   it('limits a key to its scopes with 403', async () => {
     const readOnly = await createApiKey(t, { name: 'reader', scopes: ['users:read'] });
     expect((await t.request('GET', '/v1/users', { auth: { apiKey: readOnly } })).status).toBe(200);
-    const write = await t.request('POST', '/v1/users', { auth: { apiKey: readOnly }, body: { email: 'no@scope.test' } });
+    const write = await t.request('POST', '/v1/users', {
+      auth: { apiKey: readOnly },
+      body: { email: 'no@scope.test' },
+    });
     expect(write.status).toBe(403);
     expect(write.body.error.message).toContain('users:write');
   });
@@ -112,10 +116,16 @@ describe('API keys', () => {
 
   it('will not mint a key with scopes beyond its creator', async () => {
     const limited = await createApiKey(t, { name: 'limited', scopes: ['api_keys:write', 'users:read'] });
-    const res = await t.request('POST', '/v1/api-keys', { auth: { apiKey: limited }, body: { name: 'escalate', scopes: ['*'] } });
+    const res = await t.request('POST', '/v1/api-keys', {
+      auth: { apiKey: limited },
+      body: { name: 'escalate', scopes: ['*'] },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields[0]).toMatchObject({ field: 'scopes', code: 'exceeds_caller' });
-    const ok = await t.request('POST', '/v1/api-keys', { auth: { apiKey: limited }, body: { name: 'narrower', scopes: ['users:read'] } });
+    const ok = await t.request('POST', '/v1/api-keys', {
+      auth: { apiKey: limited },
+      body: { name: 'narrower', scopes: ['users:read'] },
+    });
     expect(ok.status).toBe(201);
   });
 

@@ -30,7 +30,10 @@ function independentlyVerify(lines: Record<string, unknown>[]): boolean {
   for (const [i, event] of lines.entries()) {
     const { hash, ...rest } = event;
     if (event.seq !== i + 1 || event.prev_hash !== prev) return false;
-    const digest = createHash('sha256').update(prev).update(canonicalize(rest) as string).digest('hex');
+    const digest = createHash('sha256')
+      .update(prev)
+      .update(canonicalize(rest) as string)
+      .digest('hex');
     if (digest !== hash) return false;
     prev = hash as string;
   }
@@ -46,7 +49,10 @@ describe('audit chain', () => {
     await t.request('DELETE', `/v1/users/${user.id}`, { auth });
     await t.request('POST', `/v1/users/${user.id}/restore`, { auth });
     await t.request('DELETE', `/v1/users/${user.id}`, { auth });
-    const purge = await t.request('DELETE', `/v1/users/${user.id}/purge`, { auth, headers: { 'x-request-id': 'purge-1' } });
+    const purge = await t.request('DELETE', `/v1/users/${user.id}/purge`, {
+      auth,
+      headers: { 'x-request-id': 'purge-1' },
+    });
     expect(purge.status).toBe(204);
     const key = (await t.request('POST', '/v1/api-keys', { auth, body: { name: 'k' } })).body;
     await t.request('DELETE', `/v1/api-keys/${key.id}`, { auth });
@@ -119,7 +125,10 @@ describe('audit chain', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson');
     expect(res.headers.get('x-request-id')).toBeTruthy();
-    const lines = (res.body as string).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (res.body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe((await events()).length);
     expect(independentlyVerify(lines)).toBe(true);
   });
@@ -135,25 +144,28 @@ describe('audit chain', () => {
 });
 
 // PostgreSQL only (PGlite is one in-process connection); CI runs this file on both engines.
-if (process.env.DATABASE_URL) describe('audit chain across two server processes on one PostgreSQL', () => {
-  it('never forks when two connection pools append to one tenant at once', async () => {
-    const second = await openDb({ url: t.dbUrl as string, poolSize: 4 });
-    try {
-      const scope = {
-        tenantId: decodeId('tenant', tenant.tenantId) as string,
-        audit: { actor: { type: 'system' as const, id: null }, ip: null, userAgent: null, requestId: null },
-      };
-      const append = (db: typeof second, i: number) =>
-        db.withTenant(scope, (r) => r.audit.append({ action: 'test.concurrent', target: { type: 'test', id: String(i) } }));
-      await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? second : t.db, i)));
-      const verify = await t.request('GET', auditPath('/verify'), { auth });
-      expect(verify.body.ok).toBe(true);
-      expect((await events('action=test.concurrent&limit=200')).length).toBe(40);
-    } finally {
-      await second.close();
-    }
+if (process.env.DATABASE_URL)
+  describe('audit chain across two server processes on one PostgreSQL', () => {
+    it('never forks when two connection pools append to one tenant at once', async () => {
+      const second = await openDb({ url: t.dbUrl as string, poolSize: 4 });
+      try {
+        const scope = {
+          tenantId: decodeId('tenant', tenant.tenantId) as string,
+          audit: { actor: { type: 'system' as const, id: null }, ip: null, userAgent: null, requestId: null },
+        };
+        const append = (db: typeof second, i: number) =>
+          db.withTenant(scope, (r) =>
+            r.audit.append({ action: 'test.concurrent', target: { type: 'test', id: String(i) } }),
+          );
+        await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? second : t.db, i)));
+        const verify = await t.request('GET', auditPath('/verify'), { auth });
+        expect(verify.body.ok).toBe(true);
+        expect((await events('action=test.concurrent&limit=200')).length).toBe(40);
+      } finally {
+        await second.close();
+      }
+    });
   });
-});
 
 describe('tamper evidence', () => {
   let victim: { tenantId: string; apiKey: string };
@@ -170,13 +182,16 @@ describe('tamper evidence', () => {
   it('names the event whose content was edited in the database', async () => {
     const id = await tenantUuid();
     expect((await verify()).ok).toBe(true);
-    await t.db.unscopedQuery(
-      `update audit_events set metadata = '{"forged": true}' where tenant_id = $1 and seq = 4`,
-      [id],
-    );
+    await t.db.unscopedQuery(`update audit_events set metadata = '{"forged": true}' where tenant_id = $1 and seq = 4`, [
+      id,
+    ]);
     const result = await verify();
     expect(result.ok).toBe(false);
-    expect(result.broken_at).toMatchObject({ seq: 4, id: expect.stringMatching(/^evt_/), reason: expect.stringMatching(/hash/) });
+    expect(result.broken_at).toMatchObject({
+      seq: 4,
+      id: expect.stringMatching(/^evt_/),
+      reason: expect.stringMatching(/hash/),
+    });
     expect(result.events_checked).toBe(3);
   });
 

@@ -42,7 +42,9 @@ describe('users', () => {
 
   it('accepts the plain UUID form of an id', async () => {
     const res = await create({ email: 'uuid-form@acme.test' });
-    const [row] = await t.db.unscopedQuery<{ id: string }>('select id from users where email = $1', ['uuid-form@acme.test']);
+    const [row] = await t.db.unscopedQuery<{ id: string }>('select id from users where email = $1', [
+      'uuid-form@acme.test',
+    ]);
     const got = await t.request('GET', `/v1/users/${row?.id}`, { auth: key });
     expect(got.status).toBe(200);
     expect(got.body.id).toBe(res.body.id);
@@ -50,11 +52,15 @@ describe('users', () => {
 
   it('stores quotes, percent signs, unicode and SQL fragments verbatim', async () => {
     const name = `O'Brien "Bob" 100% ✓ Ωμέγα 😀 '); drop table users; --`;
-    const res = await create({ email: 'verbatim@acme.test', display_name: name, metadata: { q: "a'b\"c%_\\", emoji: '🎉' } });
+    const res = await create({
+      email: 'verbatim@acme.test',
+      display_name: name,
+      metadata: { q: 'a\'b"c%_\\', emoji: '🎉' },
+    });
     expect(res.status).toBe(201);
     const got = await t.request('GET', `/v1/users/${res.body.id}`, { auth: key });
     expect(got.body.display_name).toBe(name);
-    expect(got.body.metadata).toEqual({ q: "a'b\"c%_\\", emoji: '🎉' });
+    expect(got.body.metadata).toEqual({ q: 'a\'b"c%_\\', emoji: '🎉' });
   });
 
   it('rejects a duplicate email in any letter case with 409 and writes nothing', async () => {
@@ -158,7 +164,10 @@ describe('users', () => {
 
   it('replaces and clears metadata', async () => {
     const u = (await create({ email: 'meta@acme.test', metadata: { a: 1 } })).body;
-    const put = await t.request('PUT', `/v1/users/${u.id}/metadata`, { auth: key, body: { z: [1, 2], nested: { ok: true } } });
+    const put = await t.request('PUT', `/v1/users/${u.id}/metadata`, {
+      auth: key,
+      body: { z: [1, 2], nested: { ok: true } },
+    });
     expect(put.status).toBe(200);
     expect(put.body.metadata).toEqual({ z: [1, 2], nested: { ok: true } });
     const cleared = await t.request('DELETE', `/v1/users/${u.id}/metadata`, { auth: key });
