@@ -93,7 +93,12 @@ describe('the server process', () => {
     const res = await fetch(`${baseUrl}/healthz`, { headers: { 'x-request-id': 'e2e-probe-1' } });
     expect(res.status).toBe(200);
     const line = await until(() => output.split('\n').find((l) => l.includes('e2e-probe-1')));
-    expect(JSON.parse(line as string)).toMatchObject({ request_id: 'e2e-probe-1', method: 'GET', path: '/healthz', status: 200 });
+    expect(JSON.parse(line as string)).toMatchObject({
+      request_id: 'e2e-probe-1',
+      method: 'GET',
+      path: '/healthz',
+      status: 200,
+    });
   });
 
   it('drains and exits with status 0 on SIGTERM', async () => {
