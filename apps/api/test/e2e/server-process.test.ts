@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase } from '@qeetid/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -12,9 +13,12 @@ let dir: string;
 let server: ChildProcess;
 let output = '';
 let baseUrl = '';
+let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'qeetid-e2e-'));
+  // On the PostgreSQL run the process gets a database of its own, empty like a first install.
+  if (process.env.DATABASE_URL) database = await createTestDatabase(process.env.DATABASE_URL);
   server = spawn(process.execPath, ['src/main.ts'], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: {
@@ -23,6 +27,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       QEETID_DATA_DIR: dir,
       LOG_LEVEL: 'info',
+      DATABASE_URL: database?.url ?? '',
     },
   });
   server.stdout?.on('data', (d) => {
@@ -58,6 +63,7 @@ async function until<T>(probe: () => T | undefined): Promise<T> {
 afterAll(async () => {
   if (server.exitCode === null) server.kill('SIGKILL');
   await rm(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe('the server process', () => {
