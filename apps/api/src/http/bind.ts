@@ -61,7 +61,7 @@ async function serve(
   const path = validator.path(c.req.param());
   const query = validator.query(singleValued(c.req.queries()));
   const tenant = principal ? await resolveTenant(deps.db, principal, path.tenantID as string | undefined) : null;
-  if (principal && tenant) authorize(principal, tenant, op.permission);
+  if (principal && tenant) authorize(principal, tenant, op);
   const body = validator.body ? await readJson(c, validator.body) : undefined;
 
   const ctx: Ctx = {

@@ -50,6 +50,13 @@ describe('tenants', () => {
     expect((await t.request('DELETE', `/v1/tenants/${t.tenantId}`, { auth: { apiKey: key } })).status).toBe(409);
   });
 
+  it('needs the tenants:create scope to create a tenant', async () => {
+    const reader = await createApiKey(t, { name: 'reader', scopes: ['users:read'] });
+    const res = await t.request('POST', '/v1/tenants', { auth: { apiKey: reader }, body: { name: 'Nope' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('tenants:create');
+  });
+
   it('validates tenant input', async () => {
     expect((await t.request('POST', '/v1/tenants', { body: { name: '' } })).status).toBe(422);
     expect((await t.request('POST', '/v1/tenants', { body: { name: 'x'.repeat(101) } })).status).toBe(422);

@@ -65,7 +65,7 @@ export const operations = [
       ]
     ],
     "tenant": "none",
-    "permission": null,
+    "permission": "tenants:create",
     "errorFormat": "api"
   },
   {

@@ -1,11 +1,11 @@
 import type { AppHandlers } from '../../handlers.ts';
-import { principalOf } from '../../http/context.ts';
+import { type Ctx, principalOf } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
 import { toMember, toTenant } from './mapper.ts';
 import * as tenants from './service.ts';
 
 /** The resolved tenant of a `/v1/tenants/{tenantID}` route (the binder has checked access). */
-const pathTenant = (ctx: Parameters<AppHandlers['getTenant']>[1]) => ctx.tenant?.tenantId as string;
+const pathTenant = (ctx: Ctx) => ctx.tenant?.tenantId as string;
 
 export const tenantHandlers = {
   listTenants: async ({ query }, ctx) => {
