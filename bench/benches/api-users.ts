@@ -16,7 +16,7 @@ export const apiUsers: Benchmark = {
       try {
         const measured = await measureUsers(server, settings);
         for (const [op, m] of Object.entries(measured)) {
-          rows.push([engine, op, fmt.int(m.rps), fmt.pct(m.spread), fmt.ms(m.p50), fmt.ms(m.p99)]);
+          rows.push([engine, op, fmt.int(m.rps), fmt.pct(m.spread), fmt.ms(m.p50), fmt.ms(m.p99), fmt.us(m.cpuUs)]);
           if (m.non2xx || m.errors) notes.push(`! ${engine} ${op}: ${m.non2xx} non-2xx, ${m.errors} errors`);
         }
       } finally {
@@ -25,12 +25,13 @@ export const apiUsers: Benchmark = {
     }
     const table: Table = {
       title: 'api-users — create and get a user through the full server (API key auth)',
-      columns: ['engine', 'operation', 'req/s', 'spread', 'p50', 'p99'],
+      columns: ['engine', 'operation', 'req/s', 'spread', 'p50', 'p99', 'API CPU/req'],
       rows,
       notes: [
         `load: autocannon ${settings.autocannon}, ${DEFAULT_CONNECTIONS} connections, no pipelining, ` +
           `${settings.seconds} s × ${settings.runs} runs, median; spread is ±half the run-to-run range`,
         'server: node apps/api/src/main.ts, LOG_LEVEL=warn, fresh data dir / database, load generator on the same 2 vCPUs',
+        'API CPU/req: user+system CPU of the API process per 2xx response (PostgreSQL server CPU not included)',
         'no raw twin: these figures are absolute (no PERFORMANCE.md goal yet); see P1/P12 for ratios',
         ...notes,
       ],
@@ -48,6 +49,7 @@ async function measureUsers(server: ApiServer, settings: Settings): Promise<Reco
     method: 'POST',
     path: '/v1/users',
     headers: { authorization: auth },
+    pid: server.pid,
     body: () => JSON.stringify({ email: `bench-${tag}-${n++}@example.com`, display_name: 'Bench User' }),
   };
   const [created] = await measureInterleaved([create], settings);
@@ -56,7 +58,12 @@ async function measureUsers(server: ApiServer, settings: Settings): Promise<Reco
     body: { email: `bench-${tag}-get@example.com` },
     expect: 201,
   });
-  const get: LoadSpec = { url: server.url, path: `/v1/users/${user.id}`, headers: { authorization: auth } };
+  const get: LoadSpec = {
+    url: server.url,
+    path: `/v1/users/${user.id}`,
+    headers: { authorization: auth },
+    pid: server.pid,
+  };
   const [got] = await measureInterleaved([get], settings);
   return { 'POST /v1/users': created as LoadSummary, 'GET /v1/users/{id}': got as LoadSummary };
 }

@@ -21,27 +21,49 @@ export const healthz: Benchmark = {
       try {
         const [ours, raw] = await measureInterleaved(
           [
-            { url: api.url, path: '/healthz' },
-            { url: `http://127.0.0.1:${bare.match[1]}`, path: '/healthz' },
+            { url: api.url, path: '/healthz', pid: api.pid },
+            { url: `http://127.0.0.1:${bare.match[1]}`, path: '/healthz', pid: bare.pid },
           ],
           settings,
         );
         if (!ours || !raw) throw new Error('missing measurement');
         const ratio = ours.rps / raw.rps;
+        // The same ratio from CPU time per request: less sensitive to other jobs on the machine.
+        const cpuRatio = raw.cpuUs / ours.cpuUs;
         const goal = goals.P1;
         return [
           {
             title: `P1 — ${goal.what}`,
-            columns: ['server', 'req/s', 'spread', 'p50', 'p99', 'ratio', 'goal (must / target)', 'verdict'],
+            columns: [
+              'server',
+              'req/s',
+              'spread',
+              'p50',
+              'p99',
+              'server CPU/req',
+              'ratio req/s',
+              'ratio req/CPU-s',
+              'goal (must / target)',
+              'verdict (req/s)',
+            ],
             rows: [
-              ['bare node:http (raw twin)', fmt.int(raw.rps), fmt.pct(raw.spread), fmt.ms(raw.p50), fmt.ms(raw.p99)],
+              [
+                'bare node:http (raw twin)',
+                fmt.int(raw.rps),
+                fmt.pct(raw.spread),
+                fmt.ms(raw.p50),
+                fmt.ms(raw.p99),
+                fmt.us(raw.cpuUs),
+              ],
               [
                 `Qeet ID API (${engine})`,
                 fmt.int(ours.rps),
                 fmt.pct(ours.spread),
                 fmt.ms(ours.p50),
                 fmt.ms(ours.p99),
+                fmt.us(ours.cpuUs),
                 fmt.ratio(ratio),
+                fmt.ratio(cpuRatio),
                 goalText(goal),
                 verdict(goal, ratio),
               ],
@@ -49,6 +71,7 @@ export const healthz: Benchmark = {
             notes: [
               `load: autocannon ${settings.autocannon}, ${DEFAULT_CONNECTIONS} connections, no pipelining, ` +
                 `${settings.seconds} s × ${settings.runs} runs interleaved (ours, twin, ours, …), median`,
+              'server CPU/req: user+system CPU of the server process (/proc/<pid>/stat) per 2xx response',
               ...(ours.non2xx + raw.non2xx ? [`! non-2xx: ours ${ours.non2xx}, twin ${raw.non2xx}`] : []),
             ],
           },

@@ -2,8 +2,9 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export const fmt = {
   int: (n: number) => (Number.isFinite(n) ? grouped.format(n) : '–'),
-  ms: (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)} ms` : '–'),
-  us: (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} µs` : '–'),
+  /** autocannon's latency histogram has 1 ms resolution, so 0 means under a millisecond. */
+  ms: (n: number) => (Number.isFinite(n) ? (n < 1 ? '<1 ms' : `${Number(n.toFixed(1))} ms`) : '–'),
+  us: (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} µs` : '–'),
   mb: (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : '–'),
   ratio: (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–'),
   pct: (n: number) => (Number.isFinite(n) ? `±${(n / 2).toFixed(0)} %` : '–'),

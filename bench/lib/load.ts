@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuMicros } from './proc.ts';
 import { median, spreadPct } from './stats.ts';
 
 export interface LoadSpec {
@@ -10,6 +11,8 @@ export interface LoadSpec {
   /** Builds a fresh body for every request (e.g. unique emails); omitted means no body. */
   body?: () => string;
   connections?: number;
+  /** The server process, to charge its CPU time to the requests it answered. */
+  pid?: number;
 }
 
 export interface LoadRun {
@@ -17,6 +20,8 @@ export interface LoadRun {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU time (user + system) per 2xx response, µs; NaN without a pid. */
+  cpuUs: number;
   non2xx: number;
   errors: number;
 }
@@ -35,6 +40,7 @@ export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
   if (url.hostname !== '127.0.0.1') throw new Error(`load goes to loopback only, not ${url.hostname}`);
   const headers = { ...spec.headers, ...(spec.body ? { 'content-type': 'application/json' } : {}) };
   const makeBody = spec.body;
+  const cpuBefore = spec.pid ? await cpuMicros(spec.pid) : Number.NaN;
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections ?? DEFAULT_CONNECTIONS,
@@ -49,10 +55,12 @@ export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
       },
     ],
   });
+  const cpuUsed = spec.pid ? (await cpuMicros(spec.pid)) - cpuBefore : Number.NaN;
   return {
     rps: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuUs: cpuUsed / result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -64,6 +72,7 @@ export function summarize(runs: LoadRun[]): LoadSummary {
     rps: of((r) => r.rps),
     p50: of((r) => r.p50),
     p99: of((r) => r.p99),
+    cpuUs: of((r) => r.cpuUs),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     runs,
