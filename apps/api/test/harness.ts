@@ -1,3 +1,4 @@
+import { encodeId } from '@qeetid/contract';
 import type { Database } from '@qeetid/db';
 import { openTestDb } from '@qeetid/db/testing';
 import type { Hono } from 'hono';
@@ -8,6 +9,7 @@ import { loadConfig } from '../src/config.ts';
 
 export type Auth = { apiKey: string } | { bearer: string } | { header: string } | null;
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies; the app validates them against the spec.
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -18,10 +20,16 @@ export interface Reply<T = any> {
 export interface TestApp {
   app: Hono;
   db: Database;
+  /** The PostgreSQL URL of this test's database; undefined on PGlite. */
+  dbUrl: string | undefined;
   /** The bootstrap owner's personal access token (Bearer). */
   adminToken: string;
   adminAuth: Auth;
+  /** Wire id (`ten_…`) of the bootstrap tenant. */
   tenantId: string;
+  /** Wire id (`usr_…`) of the bootstrap owner. */
+  adminUserId: string;
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   request<T = any>(
     method: string,
     path: string,
@@ -50,9 +58,11 @@ export async function startTestApp(): Promise<TestApp> {
   return {
     app,
     db,
+    dbUrl: db.url,
     adminToken,
     adminAuth,
-    tenantId: boot.tenantId,
+    tenantId: encodeId('tenant', boot.tenantId),
+    adminUserId: encodeId('user', boot.userId),
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       const auth = options.auth === undefined ? adminAuth : options.auth;

@@ -1,4 +1,4 @@
-import type { Database } from '@qeetid/db';
+import type { Database, PlatformRepos } from '@qeetid/db';
 import { parseToken, secretMatches } from '../crypto/opaque-token.ts';
 import type { Principal } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -44,38 +44,67 @@ export async function authenticate(
   throw new ApiError('invalid_auth_scheme', `unsupported Authorization scheme; use "ApiKey qk_…" or "Bearer <token>"`);
 }
 
-async function apiKeyPrincipal(db: Database, credential: string, now: Date): Promise<Principal> {
+interface StoredCredential {
+  tenantId: string;
+  id: string;
+  secretHash: string;
+  scopes: string[];
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** Finds an opaque credential by prefix, checks secret, revocation and expiry, records its use. */
+async function opaqueCredential<R extends StoredCredential>(
+  db: Database,
+  credential: string,
+  kind: 'qk' | 'qp',
+  label: string,
+  lookup: {
+    find: (p: PlatformRepos, prefix: string) => Promise<R | undefined>;
+    touch: (p: PlatformRepos, row: R, at: Date) => Promise<void>;
+  },
+  now: Date,
+): Promise<R> {
   const parsed = parseToken(credential);
-  if (parsed?.kind !== 'qk') throw unauthorized('API key is malformed');
+  if (parsed?.kind !== kind) throw unauthorized(`${label} is malformed`);
   return db.platform(async (p) => {
-    const key = await p.apiKeyByPrefix(parsed.prefix);
-    if (!key || !secretMatches(parsed.secret, key.secretHash)) throw unauthorized('API key is not valid');
-    if (key.revokedAt) throw unauthorized('API key has been revoked');
-    if (key.expiresAt && key.expiresAt <= now) throw unauthorized('API key has expired');
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      await p.touchApiKey(key.tenantId, key.id, now);
-    }
-    return { kind: 'api_key', keyId: key.id, tenantId: key.tenantId, scopes: key.scopes };
+    const row = await lookup.find(p, parsed.prefix);
+    if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthorized(`${label} is not valid`);
+    if (row.revokedAt) throw unauthorized(`${label} has been revoked`);
+    if (row.expiresAt && row.expiresAt <= now) throw unauthorized(`${label} has expired`);
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+      await lookup.touch(p, row, now);
+    return row;
   });
 }
 
+async function apiKeyPrincipal(db: Database, credential: string, now: Date): Promise<Principal> {
+  const key = await opaqueCredential(
+    db,
+    credential,
+    'qk',
+    'API key',
+    { find: (p, prefix) => p.apiKeyByPrefix(prefix), touch: (p, row, at) => p.touchApiKey(row.tenantId, row.id, at) },
+    now,
+  );
+  return { kind: 'api_key', keyId: key.id, tenantId: key.tenantId, scopes: key.scopes };
+}
+
 async function patPrincipal(db: Database, credential: string, now: Date): Promise<Principal> {
-  const parsed = parseToken(credential);
-  if (parsed?.kind !== 'qp') throw unauthorized('personal access token is malformed');
-  return db.platform(async (p) => {
-    const pat = await p.patByPrefix(parsed.prefix);
-    if (!pat || !secretMatches(parsed.secret, pat.secretHash)) throw unauthorized('personal access token is not valid');
-    if (pat.revokedAt) throw unauthorized('personal access token has been revoked');
-    if (pat.expiresAt && pat.expiresAt <= now) throw unauthorized('personal access token has expired');
-    if (!pat.lastUsedAt || now.getTime() - pat.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      await p.touchPat(pat.tenantId, pat.id, now);
-    }
-    return {
-      kind: 'personal_access_token',
-      tokenId: pat.id,
-      userId: pat.userId,
-      tenantId: pat.tenantId,
-      scopes: pat.scopes,
-    };
-  });
+  const pat = await opaqueCredential(
+    db,
+    credential,
+    'qp',
+    'personal access token',
+    { find: (p, prefix) => p.patByPrefix(prefix), touch: (p, row, at) => p.touchPat(row.tenantId, row.id, at) },
+    now,
+  );
+  return {
+    kind: 'personal_access_token',
+    tokenId: pat.id,
+    userId: pat.userId,
+    tenantId: pat.tenantId,
+    scopes: pat.scopes,
+  };
 }

@@ -40,3 +40,29 @@ describe('health', () => {
     expect(res.body.error.code).toBe('method_not_allowed');
   });
 });
+
+describe('when the database goes away', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    down = await startTestApp();
+    await down.close();
+  });
+
+  it('answers readiness with 503 unavailable', async () => {
+    const res = await down.request('GET', '/readyz', { auth: null });
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
+  });
+
+  it('answers other requests with a 500 envelope carrying the request id and no internals', async () => {
+    const res = await down.request('GET', '/v1/users');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      error: {
+        code: 'internal',
+        message: 'internal error; quote the request id when reporting it',
+        request_id: res.headers.get('x-request-id'),
+      },
+    });
+  });
+});

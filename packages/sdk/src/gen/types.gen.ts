@@ -165,7 +165,19 @@ export type ApiKey = {
     revoked_at: string | null;
 };
 
-export type ApiKeyWithSecret = ApiKey & {
+/**
+ * An `ApiKey` plus its secret, returned once at creation.
+ */
+export type ApiKeyWithSecret = {
+    id: string;
+    tenant_id: string;
+    name: string;
+    prefix: string;
+    scopes: Array<Permission>;
+    expires_at: string | null;
+    last_used_at: string | null;
+    created_at: string;
+    revoked_at: string | null;
     /**
      * `qk_<prefix>.<secret>`; shown only here.
      */

@@ -1,0 +1,106 @@
+import { operations, spec } from '@qeetid/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
+
+/**
+ * Walks every tenant-scoped operation in openapi.yaml and calls it as tenant B against tenant
+ * A's resources. A new operation is covered without anyone remembering: if it takes a path
+ * parameter or body schema this file has no fixture for, the test fails and says which.
+ */
+let t: TestApp;
+let a: { tenantId: string; apiKey: string; userId: string; userEmail: string; keyId: string };
+let b: { tenantId: string; apiKey: string };
+
+type Param = { name: string; in: string; schema?: { $ref?: string } };
+type Op = {
+  parameters?: (Param | { $ref: string })[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+};
+const doc = spec as unknown as {
+  paths: Record<string, Record<string, Op> & { parameters?: (Param | { $ref: string })[] }>;
+  components: { parameters: Record<string, Param> };
+};
+const deref = (p: Param | { $ref: string }): Param =>
+  '$ref' in p ? (doc.components.parameters[p.$ref.split('/').pop() as string] as Param) : p;
+
+/** Tenant A's resource for each id schema a path parameter can take. */
+const pathFixtures: Record<string, () => string> = {
+  '#/components/schemas/TenantId': () => a.tenantId,
+  '#/components/schemas/UserId': () => a.userId,
+  '#/components/schemas/ApiKeyId': () => a.keyId,
+};
+
+let counter = 0;
+/** A valid body for each request schema, so the call reaches the tenant scoping. */
+const bodyFixtures: Record<string, () => unknown> = {
+  '#/components/schemas/TenantCreate': () => ({ name: 'Intruder' }),
+  '#/components/schemas/TenantUpdate': () => ({ name: 'Hijacked' }),
+  '#/components/schemas/UserCreate': () => ({ email: `intruder${++counter}@b.test` }),
+  '#/components/schemas/UserUpdate': () => ({ display_name: 'Hijacked' }),
+  '#/components/schemas/Metadata': () => ({ hijacked: true }),
+  '#/components/schemas/ApiKeyCreate': () => ({ name: 'intruder' }),
+};
+
+const scoped = operations.filter((o) => o.tenant === 'required');
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const ta = await createTenantWithKey(t, 'Tenant A');
+  const user = await t.request('POST', '/v1/users', {
+    auth: { apiKey: ta.apiKey },
+    body: { email: 'victim@a.test', metadata: { secret: 'a-only' } },
+  });
+  const key = await t.request('POST', '/v1/api-keys', { auth: { apiKey: ta.apiKey }, body: { name: 'a key' } });
+  a = { ...ta, userId: user.body.id, userEmail: 'victim@a.test', keyId: key.body.id };
+  b = await createTenantWithKey(t, 'Tenant B');
+});
+afterAll(() => t.close());
+
+async function stateOfA() {
+  const auth = { apiKey: a.apiKey };
+  const head = await t.request('GET', `/v1/tenants/${a.tenantId}/audit/verify`, { auth });
+  const user = await t.request('GET', `/v1/users/${a.userId}`, { auth });
+  const tenant = await t.request('GET', `/v1/tenants/${a.tenantId}`, { auth });
+  return { head: head.body, user: user.body, tenant: tenant.body };
+}
+
+describe('a second tenant sees and changes nothing of the first', () => {
+  it('covers every tenant-scoped operation of the spec', () => {
+    expect(scoped.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(scoped.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s', async (_name, op) => {
+    const item = doc.paths[op.path];
+    const raw = item?.[op.method] as Op;
+    const params = [...(item?.parameters ?? []), ...(raw.parameters ?? [])].map(deref);
+    let path: string = op.path;
+    const pathParams = params.filter((p) => p.in === 'path');
+    for (const p of pathParams) {
+      const fixture = pathFixtures[p.schema?.$ref ?? ''];
+      if (!fixture)
+        throw new Error(`no tenant-A fixture for path parameter ${p.name} (${p.schema?.$ref}) of ${op.operationId}`);
+      path = path.replace(`{${p.name}}`, fixture());
+    }
+    const bodyRef = raw.requestBody?.content['application/json']?.schema.$ref;
+    let body: unknown;
+    if (raw.requestBody) {
+      const fixture = bodyFixtures[bodyRef ?? ''];
+      if (!fixture) throw new Error(`no body fixture for ${bodyRef} of ${op.operationId}`);
+      body = fixture();
+    }
+    const before = await stateOfA();
+    const res = await t.request(op.method.toUpperCase(), path, { auth: { apiKey: b.apiKey }, body });
+
+    if (pathParams.length) {
+      // Another tenant's resource is not found, never forbidden: its existence is not revealed.
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+    } else {
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    }
+    const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+    // Ids the caller put in the path may be echoed back ("no user with id …"); nothing else may.
+    const secrets = [a.tenantId, a.userId, a.keyId, a.userEmail, 'a-only'].filter((s) => !path.includes(s));
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(await stateOfA()).toEqual(before);
+  });
+});

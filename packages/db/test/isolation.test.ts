@@ -1,0 +1,235 @@
+import { PGlite } from '@electric-sql/pglite';
+import { GENESIS_HASH } from '@qeetid/contract';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as schema from '../src/schema.ts';
+import { type TenantRepos, tenantRepos } from '../src/tenant-repos.ts';
+import type { TenantScope, Tx } from '../src/types.ts';
+
+/**
+ * Tenant scoping is checked twice, each layer on its own:
+ * 1. every repo method, run as tenant B with RLS *off* (as the owner role), touches nothing of A;
+ * 2. RLS alone, with no WHERE clause at all, shows B nothing of A in any table.
+ */
+const A = '01935c00-0000-7000-8000-00000000000a';
+const B = '01935c00-0000-7000-8000-00000000000b';
+const A_USER = '01935c00-0000-7000-8000-0000000000a1';
+const A_KEY = '01935c00-0000-7000-8000-0000000000a2';
+const now = new Date('2026-01-01T00:00:00Z');
+const scope = (tenantId: string): TenantScope => ({
+  tenantId,
+  audit: { actor: { type: 'system', id: null }, ip: null, userAgent: null, requestId: null },
+});
+
+let pg: PGlite;
+let db: ReturnType<typeof drizzle<typeof schema>>;
+
+/**
+ * Runs `fn` as the table owner (no RLS) in a transaction that is always rolled back, and
+ * returns its result together with tenant A's rows as seen inside that transaction.
+ */
+async function asOwner<T>(tenantId: string, fn: (r: TenantRepos) => Promise<T>): Promise<{ result: T; a: unknown }> {
+  let out: { result: T; a: unknown } | undefined;
+  await db
+    .transaction(async (tx) => {
+      const result = await fn(tenantRepos(tx as unknown as Tx, scope(tenantId)));
+      out = { result, a: (await tx.execute(sql.raw(SNAPSHOT_OF_A))).rows };
+      throw new Rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  return out as { result: T; a: unknown };
+}
+class Rollback extends Error {}
+
+beforeAll(async () => {
+  pg = new PGlite();
+  db = drizzle({ client: pg, schema });
+  await migrate(db, { migrationsFolder: new URL('../migrations', import.meta.url).pathname });
+  for (const id of [A, B]) {
+    await db.insert(schema.tenants).values({ id, name: id, parentId: null, createdAt: now, updatedAt: now });
+    await db.insert(schema.auditHeads).values({ tenantId: id, seq: 0, hash: GENESIS_HASH });
+  }
+  await db.transaction(async (tx) => {
+    const r = tenantRepos(tx as unknown as Tx, scope(A));
+    await r.users.insert({
+      id: A_USER,
+      email: 'a@a.test',
+      emailNormalized: 'a@a.test',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await r.memberships.add(A_USER, 'owner', now);
+    await r.apiKeys.insert({
+      id: A_KEY,
+      name: 'a',
+      prefix: 'aaaaaaaaaaaa',
+      secretHash: 'x',
+      scopes: ['*'],
+      createdAt: now,
+    });
+    await r.pats.insert({
+      id: A_KEY,
+      userId: A_USER,
+      name: 'a',
+      prefix: 'aaaaaaaaaaab',
+      secretHash: 'x',
+      scopes: ['*'],
+      createdAt: now,
+    });
+    await r.audit.append({ action: 'a.secret', target: { type: 't', id: A_USER } });
+  });
+});
+afterAll(() => pg.close());
+
+/** Every method of every tenant repo, called as tenant B with tenant A's ids. */
+type Attacks = { [R in keyof TenantRepos]: { [M in keyof TenantRepos[R]]: (r: TenantRepos) => Promise<unknown> } };
+const attacks: Attacks = {
+  tenants: {
+    get: (r) => r.tenants.get(A),
+    update: (r) => r.tenants.update(A, { name: 'pwned' }, now),
+  },
+  users: {
+    list: async (r) =>
+      (await r.users.list({ limit: 100, deleted: false })).items.concat(
+        (await r.users.list({ limit: 100, deleted: true })).items,
+      ),
+    get: (r) => r.users.get(A_USER),
+    insert: async (r) => {
+      const row = await r.users.insert({
+        id: crypto.randomUUID(),
+        email: 'b@b.test',
+        emailNormalized: 'b@b.test',
+        createdAt: now,
+        updatedAt: now,
+      });
+      return row.tenantId === B ? undefined : row;
+    },
+    update: (r) => r.users.update(A_USER, { displayName: 'pwned', deletedAt: now }, now),
+    purge: async (r) => ((await r.users.purge(A_USER)) ? 'purged' : undefined),
+  },
+  memberships: {
+    add: async (r) => {
+      await r.memberships.add(A_USER, 'member', now);
+      return (await r.memberships.role(A_USER)) === 'member' ? undefined : 'membership landed elsewhere';
+    },
+    role: async (r) => r.memberships.role(A_USER),
+    removeAll: async (r) => {
+      await r.memberships.removeAll(A_USER);
+      return undefined;
+    },
+    list: async (r) => (await r.memberships.list({ limit: 100 })).items,
+  },
+  apiKeys: {
+    insert: async (r) => {
+      const row = await r.apiKeys.insert({
+        id: crypto.randomUUID(),
+        name: 'b',
+        prefix: 'bbbbbbbbbbbb',
+        secretHash: 'x',
+        scopes: ['*'],
+        createdAt: now,
+      });
+      return row.tenantId === B ? undefined : row;
+    },
+    list: async (r) => (await r.apiKeys.list({ limit: 100 })).items,
+    get: (r) => r.apiKeys.get(A_KEY),
+    revoke: (r) => r.apiKeys.revoke(A_KEY, now),
+  },
+  pats: {
+    insert: async (r) => {
+      const row = await r.pats.insert({
+        id: crypto.randomUUID(),
+        userId: A_USER,
+        name: 'b',
+        prefix: 'bbbbbbbbbbbc',
+        secretHash: 'x',
+        scopes: ['*'],
+        createdAt: now,
+      });
+      return row.tenantId === B ? undefined : row;
+    },
+  },
+  audit: {
+    append: async (r) => {
+      const row = await r.audit.append({ action: 'b.event', target: { type: 't', id: null } });
+      return row.tenantId === B && row.seq === 1 ? undefined : row;
+    },
+    head: async (r) => ((await r.audit.head())?.tenantId === B ? undefined : 'foreign head'),
+    list: async (r) => (await r.audit.list({ limit: 100 })).items,
+    scan: (r) => r.audit.scan(0, 100),
+  },
+};
+
+/** What tenant A owns: must be identical after every attack. */
+const SNAPSHOT_OF_A = `select
+    (select row_to_json(t) from tenants t where id = '${A}') as tenant,
+    (select json_agg(u) from users u where tenant_id = '${A}') as users,
+    (select json_agg(m) from memberships m where tenant_id = '${A}') as memberships,
+    (select json_agg(k) from api_keys k where tenant_id = '${A}') as keys,
+    (select json_agg(p) from personal_access_tokens p where tenant_id = '${A}') as pats,
+    (select json_agg(e) from audit_events e where tenant_id = '${A}') as events,
+    (select json_agg(h) from audit_heads h where tenant_id = '${A}') as head`;
+
+/** Anything that identifies tenant A's data. */
+const MARKERS_OF_A = [A, A_USER, A_KEY, 'a.secret', 'a@a.test'];
+
+describe('repos scope every query to their tenant (RLS off)', () => {
+  it('has an attack for every repo method', async () => {
+    const { result: repos } = await asOwner(B, async (r) => r);
+    for (const [name, repo] of Object.entries(repos)) {
+      expect(Object.keys(attacks[name as keyof TenantRepos]).sort(), name).toEqual(Object.keys(repo).sort());
+    }
+  });
+
+  const cases = Object.entries(attacks).flatMap(([repo, methods]) =>
+    Object.entries(methods).map(([method, attack]) => [`${repo}.${method}`, attack] as const),
+  );
+  it.each(cases)('%s as tenant B reveals and changes nothing of tenant A', async (_name, attack) => {
+    const before = (await pg.query(SNAPSHOT_OF_A)).rows;
+    const { result, a } = await asOwner(B, attack as (r: TenantRepos) => Promise<unknown>);
+    const seen = JSON.stringify(result ?? null);
+    for (const marker of MARKERS_OF_A) expect(seen).not.toContain(marker);
+    if (!Array.isArray(result)) expect(result).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(a))).toEqual(JSON.parse(JSON.stringify(before)));
+  });
+
+  it('really writes when it is the owner tenant (the attacks are not vacuous)', async () => {
+    const renamed = await asOwner(A, (r) => r.tenants.update(A, { name: 'renamed' }, now));
+    expect(renamed.result?.name).toBe('renamed');
+    expect(JSON.stringify(renamed.a)).toContain('renamed');
+    const user = await asOwner(A, (r) => r.users.get(A_USER));
+    expect(user.result?.email).toBe('a@a.test');
+  });
+});
+
+describe('row-level security alone hides other tenants (no WHERE clause)', () => {
+  const tables = Object.values(schema).filter(
+    (v): v is typeof schema.users => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+  );
+
+  it('is enabled on every table', async () => {
+    const names = tables.map((t) => (t as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')]);
+    const res = await pg.query<{ relname: string; relrowsecurity: boolean }>(
+      `select relname, relrowsecurity from pg_class where relname = any($1)`,
+      [names],
+    );
+    expect(res.rows.length).toBe(names.length);
+    expect(res.rows.filter((r) => !r.relrowsecurity)).toEqual([]);
+  });
+
+  it.each(tables.map((t) => [(t as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')] as string]))(
+    '%s shows tenant B none of tenant A',
+    async (name) => {
+      const rows = await db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('qeet.tenant_id', ${B}, true), set_config('role', 'qeet_app', true)`);
+        return (await tx.execute(sql.raw(`select * from ${name}`))).rows;
+      });
+      expect(JSON.stringify(rows)).not.toContain(A);
+      expect(JSON.stringify(rows)).not.toContain(A_USER);
+    },
+  );
+});
