@@ -7,11 +7,15 @@ import { startNode } from './proc.ts';
 
 export interface ApiServer {
   engine: EngineName;
+  /** The current server process. */
   pid: number;
   /** http://127.0.0.1:<port> */
   url: string;
   /** The admin personal access token written at first start. */
   adminToken: string;
+  /** Stops the process and starts a new one on the same data directory / database (no bootstrap). */
+  restart(): Promise<void>;
+  /** Stops the process and removes its data directory / database. */
   stop(): Promise<void>;
 }
 
@@ -33,23 +37,29 @@ export async function startApi(engine: EngineName, postgresServerUrl?: string): 
   };
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;
+  const launch = () =>
+    startNode(join(repoRoot, 'apps/api/src/main.ts'), { env, ready: /running on http:\/\/[^:\s]+:(\d+)/ });
   try {
-    const child = await startNode(join(repoRoot, 'apps/api/src/main.ts'), {
-      env,
-      ready: /running on http:\/\/[^:\s]+:(\d+)/,
-    });
+    let child = await launch();
     const adminToken = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
-    return {
+    const server: ApiServer = {
       engine,
       pid: child.pid,
       url: `http://127.0.0.1:${child.match[1]}`,
       adminToken,
+      async restart() {
+        await child.stop();
+        child = await launch();
+        server.pid = child.pid;
+        server.url = `http://127.0.0.1:${child.match[1]}`;
+      },
       async stop() {
         await child.stop();
         await database?.drop();
         await removeDir();
       },
     };
+    return server;
   } catch (error) {
     await database?.drop();
     await removeDir();
