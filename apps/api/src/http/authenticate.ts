@@ -106,5 +106,6 @@ async function patPrincipal(db: Database, credential: string, now: Date): Promis
     userId: pat.userId,
     tenantId: pat.tenantId,
     scopes: pat.scopes,
+    role: pat.role,
   };
 }

@@ -6,7 +6,15 @@ import type { Config } from '../config.ts';
 /** Who is calling, established by the binder from the operation's `security`. */
 export type Principal =
   | { kind: 'api_key'; keyId: string; tenantId: string; scopes: readonly string[] }
-  | { kind: 'personal_access_token'; tokenId: string; userId: string; tenantId: string; scopes: readonly string[] };
+  | {
+      kind: 'personal_access_token';
+      tokenId: string;
+      userId: string;
+      tenantId: string;
+      scopes: readonly string[];
+      /** The user's membership role in the token's tenant, read with the token; null if no longer a member. */
+      role: Role | null;
+    };
 
 /** The tenant the operation runs in, and the caller's standing there. */
 export interface TenantAccess {

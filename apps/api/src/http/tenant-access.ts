@@ -13,8 +13,14 @@ export async function resolveTenant(
   principal: Principal,
   pathTenantId: string | undefined,
 ): Promise<TenantAccess> {
-  const tenantId = pathTenantId === undefined ? principal.tenantId : decodeId('tenant', pathTenantId);
-  const notFound = () => ApiError.notFound('tenant', pathTenantId ?? principal.tenantId);
+  if (pathTenantId === undefined) {
+    // The credential's own tenant: its lookup already checked the tenant is live and read the role.
+    if (principal.kind === 'api_key') return { tenantId: principal.tenantId, role: null };
+    if (!principal.role) throw new ApiError('forbidden', 'you are no longer a member of this tenant');
+    return { tenantId: principal.tenantId, role: principal.role };
+  }
+  const tenantId = decodeId('tenant', pathTenantId);
+  const notFound = () => ApiError.notFound('tenant', pathTenantId);
   if (!tenantId) throw notFound();
   return db.platform(async (p) => {
     const tenant = await p.tenant(tenantId);
@@ -25,10 +31,7 @@ export async function resolveTenant(
       return { tenantId: tenant.id, role: null };
     }
     const role = await p.membershipRole(tenant.id, principal.userId);
-    if (!role) {
-      if (pathTenantId === undefined) throw new ApiError('forbidden', 'you are no longer a member of this tenant');
-      throw notFound();
-    }
+    if (!role) throw notFound();
     return { tenantId: tenant.id, role };
   });
 }

@@ -20,14 +20,22 @@ export function platformRepo(tx: Tx) {
       return row?.key;
     },
 
+    /** The token with its user's role in the token's tenant (null when no longer a member). */
     async patByPrefix(prefix: string) {
       const [row] = await tx
-        .select({ pat: personalAccessTokens })
+        .select({ pat: personalAccessTokens, role: memberships.role })
         .from(personalAccessTokens)
         .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
         .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
+        .leftJoin(
+          memberships,
+          and(
+            eq(memberships.tenantId, personalAccessTokens.tenantId),
+            eq(memberships.userId, personalAccessTokens.userId),
+          ),
+        )
         .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')));
-      return row?.pat;
+      return row ? { ...row.pat, role: row.role as Role | null } : undefined;
     },
 
     async touchApiKey(tenantId: string, id: string, at: Date): Promise<void> {
