@@ -1,0 +1,44 @@
+/** The goals of shared/PERFORMANCE.md this package measures, must / target. */
+export interface Goal {
+  id: string;
+  what: string;
+  must: number;
+  target: number;
+  /** 'higher': a ratio that must reach the bar; 'lower': an amount that must stay under it. */
+  better: 'higher' | 'lower';
+  unit: 'ratio' | 'MB';
+}
+
+export const goals = {
+  P1: {
+    id: 'P1',
+    what: 'full middleware stack GET /healthz vs bare node:http',
+    must: 0.75,
+    target: 0.83,
+    better: 'higher',
+    unit: 'ratio',
+  },
+  P12: {
+    id: 'P12',
+    what: 'hot-path query through our data layer vs raw driver, same SQL',
+    must: 0.7,
+    target: 0.9,
+    better: 'higher',
+    unit: 'ratio',
+  },
+  P13: { id: 'P13', what: 'idle RSS of the API process', must: 200, target: 120, better: 'lower', unit: 'MB' },
+} as const satisfies Record<string, Goal>;
+
+const show = (goal: Goal, n: number) => (goal.unit === 'ratio' ? `${n.toFixed(2)}×` : `${n} MB`);
+
+export const goalText = (goal: Goal) =>
+  `${goal.better === 'higher' ? '≥' : '≤'} ${show(goal, goal.must)} / ${show(goal, goal.target)}`;
+
+/** 'target', 'must' (met must, not target) or 'MISSED' (below must). */
+export function verdict(goal: Goal, value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const meets = (bar: number) => (goal.better === 'higher' ? value >= bar : value <= bar);
+  if (meets(goal.target)) return 'meets target';
+  if (meets(goal.must)) return 'meets must';
+  return 'MISSES must';
+}

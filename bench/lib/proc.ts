@@ -1,0 +1,92 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { defer } from './cleanup.ts';
+
+export interface Child {
+  pid: number;
+  /** The first match of `ready` on stdout. */
+  match: RegExpExecArray;
+  /** SIGTERM, then SIGKILL after 10 s; resolves when the process is gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <script>` and resolves once a line of its stdout matches `ready`. stderr is kept so
+ * a process that dies early explains itself.
+ */
+export async function startNode(
+  script: string,
+  options: { env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
+): Promise<Child> {
+  const child = spawn(process.execPath, [script], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = defer(() => terminate(child, exited));
+  try {
+    const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(
+        () => reject(new Error(`${script} did not become ready in time\n${stderr}`)),
+        options.timeoutMs ?? 60_000,
+      );
+      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const m = options.ready.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`${script} exited early (${signal ?? code})\n${stderr}`));
+      });
+    });
+    // Keep draining stdout so the child never blocks on a full pipe.
+    child.stdout?.resume();
+    return { pid: child.pid as number, match, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function terminate(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Resident set size of a live process, in bytes (Linux /proc). */
+export async function rssBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb) * 1024;
+}
+
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user + system) a live process has used so far, in microseconds (Linux /proc). */
+export async function cpuMicros(pid: number): Promise<number> {
+  ticksPerSecond ??= clockTicks();
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks / ticksPerSecond) * 1e6;
+}
+
+function clockTicks(): number {
+  try {
+    const n = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(n) && n > 0 ? n : 100;
+  } catch {
+    return 100;
+  }
+}
