@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -15,18 +15,17 @@ export interface AppOptions {
 /** The whole HTTP surface; no I/O happens here, so tests build it around their own database. */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   const app = new Hono();
-  app.use(requestId({ generator: () => `req_${randomBytes(12).toString('base64url')}` }));
+  app.use(requestId({ generator: () => `req_${randomUUID()}` }));
   app.use(accessLog({ log: deps.log }));
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimit,
-      onError: () => {
-        throw new ApiError('payload_too_large', `request body is larger than ${deps.config.bodyLimit} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimit,
+    onError: () => {
+      throw new ApiError('payload_too_large', `request body is larger than ${deps.config.bodyLimit} bytes`);
+    },
+  });
 
-  bind(app, handlers, deps, { validateResponses: options.validateResponses ?? false });
+  // Only operations that take a body read one, so only they pay for the limiter's stream wrapper.
+  bind(app, handlers, deps, { validateResponses: options.validateResponses ?? false, limitBody });
 
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);

@@ -1,4 +1,11 @@
-export { type Database, isUniqueViolation, type OpenDbOptions, openDb, type PlatformRepos } from './open.ts';
+export {
+  type Database,
+  isUniqueViolation,
+  type OpenDbOptions,
+  openDb,
+  type PlatformReads,
+  type PlatformRepos,
+} from './open.ts';
 export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit.ts';
 export type { NewUser, UserPatch } from './repos/users.ts';
 export { type TenantRepos, tenantRepos } from './tenant-repos.ts';

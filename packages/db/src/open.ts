@@ -19,7 +19,9 @@ export type OpenDbOptions =
   /** Embedded PGlite; `dataDir` persists it, omitted keeps it in memory. */
   | { dataDir?: string | undefined };
 
-export type PlatformRepos = ReturnType<typeof platformRepo> & {
+export type PlatformReads = ReturnType<typeof platformRepo>;
+
+export type PlatformRepos = PlatformReads & {
   /** Continues the same transaction confined to one tenant (the last step of a platform transaction). */
   enterTenant(scope: TenantScope): Promise<TenantRepos>;
 };
@@ -30,6 +32,8 @@ export interface Database {
   withTenant<T>(scope: TenantScope, fn: (repos: TenantRepos) => Promise<T>): Promise<T>;
   /** One transaction for the queries that run before a tenant is known. */
   platform<T>(fn: (repos: PlatformRepos) => Promise<T>): Promise<T>;
+  /** The same queries without a transaction, for single-statement reads on hot paths (credential lookup). */
+  platformRead<T>(fn: (repos: PlatformReads) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   /** Unscoped SQL for tests and operators; never used by request handling. */
   unscopedQuery<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
@@ -82,6 +86,7 @@ function wrap(
     withTenant: (scope, fn) => db.transaction(async (tx) => fn(await scopeTo(tx, scope))),
     platform: (fn) =>
       db.transaction(async (tx) => fn({ ...platformRepo(tx), enterTenant: (scope) => scopeTo(tx, scope) })),
+    platformRead: (fn) => fn(platformRepo(db as unknown as Tx)),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

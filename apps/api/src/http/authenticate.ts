@@ -1,4 +1,4 @@
-import type { Database, PlatformRepos } from '@qeetid/db';
+import type { Database, PlatformReads } from '@qeetid/db';
 import { parseToken, secretMatches } from '../crypto/opaque-token.ts';
 import type { Principal } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -61,14 +61,14 @@ async function opaqueCredential<R extends StoredCredential>(
   kind: 'qk' | 'qp',
   label: string,
   lookup: {
-    find: (p: PlatformRepos, prefix: string) => Promise<R | undefined>;
-    touch: (p: PlatformRepos, row: R, at: Date) => Promise<void>;
+    find: (p: PlatformReads, prefix: string) => Promise<R | undefined>;
+    touch: (p: PlatformReads, row: R, at: Date) => Promise<void>;
   },
   now: Date,
 ): Promise<R> {
   const parsed = parseToken(credential);
   if (parsed?.kind !== kind) throw unauthorized(`${label} is malformed`);
-  return db.platform(async (p) => {
+  return db.platformRead(async (p) => {
     const row = await lookup.find(p, parsed.prefix);
     if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthorized(`${label} is not valid`);
     if (row.revokedAt) throw unauthorized(`${label} has been revoked`);

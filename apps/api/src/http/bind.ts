@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type OperationId, operations } from '@qeetid/contract';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppHandlers } from '../handlers.ts';
 import { authenticate } from './authenticate.ts';
 import { authorize } from './authorize.ts';
@@ -14,6 +14,8 @@ export type Operation = (typeof operations)[number];
 export interface BindOptions {
   /** Check every response against the spec (tests turn this on so the spec cannot lie). */
   validateResponses: boolean;
+  /** Guards the operations that read a request body. */
+  limitBody: MiddlewareHandler;
 }
 
 /** `/v1/users/{id}` → `/v1/users/:id` */
@@ -40,9 +42,9 @@ export function bind(app: Hono, handlers: AppHandlers, deps: Deps, options: Bind
   const sorted = [...operations].sort((a, b) => (routeOrder(a.path) < routeOrder(b.path) ? -1 : 1));
   for (const op of sorted) {
     const validator = operationValidator(op.path, op.method);
-    app.on(op.method.toUpperCase(), honoPath(op.path), (c) =>
-      serve(c, op, validator, handlers[op.operationId as OperationId], deps, options),
-    );
+    const route = (c: Context) => serve(c, op, validator, handlers[op.operationId as OperationId], deps, options);
+    if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody, route);
+    else app.on(op.method.toUpperCase(), honoPath(op.path), route);
   }
 }
 
