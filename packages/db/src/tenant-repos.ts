@@ -6,15 +6,36 @@ import { tenantsRepo } from './repos/tenants.ts';
 import { usersRepo } from './repos/users.ts';
 import type { TenantScope, Tx } from './types.ts';
 
-/** Every repo a tenant-scoped transaction can use; each closes over the tenant. */
+/**
+ * Every repo a tenant-scoped transaction can use; each closes over the tenant. Repos are built on
+ * first use, so a transaction pays only for the ones it touches.
+ */
 export function tenantRepos(tx: Tx, scope: TenantScope) {
+  const id = scope.tenantId;
+  const cache = new Map<string, unknown>();
+  const once = <T>(name: string, make: () => T): T => {
+    if (!cache.has(name)) cache.set(name, make());
+    return cache.get(name) as T;
+  };
   return {
-    tenants: tenantsRepo(tx, scope.tenantId),
-    users: usersRepo(tx, scope.tenantId),
-    memberships: membershipsRepo(tx, scope.tenantId),
-    apiKeys: apiKeysRepo(tx, scope.tenantId),
-    pats: patsRepo(tx, scope.tenantId),
-    audit: auditRepo(tx, scope.tenantId, scope.audit),
+    get tenants() {
+      return once('tenants', () => tenantsRepo(tx, id));
+    },
+    get users() {
+      return once('users', () => usersRepo(tx, id));
+    },
+    get memberships() {
+      return once('memberships', () => membershipsRepo(tx, id));
+    },
+    get apiKeys() {
+      return once('apiKeys', () => apiKeysRepo(tx, id));
+    },
+    get pats() {
+      return once('pats', () => patsRepo(tx, id));
+    },
+    get audit() {
+      return once('audit', () => auditRepo(tx, id, scope.audit));
+    },
   };
 }
 export type TenantRepos = ReturnType<typeof tenantRepos>;
