@@ -1,0 +1,231 @@
+"""The hand-written facade over the generated client (CONTRACT.md "SDK surface"). Same names
+and behaviour as the TypeScript and Go SDKs, in Python case."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol, TypeVar
+
+import httpx
+
+from ._errors import QeetidError
+from ._generated.api.api_keys import create_api_key, create_tenant_api_key, list_api_keys, revoke_api_key
+from ._generated.api.tenants import (
+    create_tenant,
+    delete_tenant,
+    get_tenant,
+    list_tenant_members,
+    list_tenants,
+    update_tenant,
+)
+from ._generated.api.users import create_user, delete_user, get_user, list_users, restore_user, update_user
+from ._generated.client import AuthenticatedClient
+from ._generated.models import (
+    ApiKey,
+    ApiKeyCreate,
+    ApiKeyList,
+    ApiKeyWithSecret,
+    MemberList,
+    Tenant,
+    TenantCreate,
+    TenantList,
+    TenantUpdate,
+    User,
+    UserCreate,
+    UserList,
+    UserUpdate,
+)
+from ._generated.types import UNSET, Response, Unset
+from ._transport import RetryingTransport, RetryPolicy
+from ._verify import Claims, KeySet, TokenVerifier, http_jwks_source
+
+DEFAULT_BASE_URL = "https://api.qeetid.com"
+VERSION = "0.1.0"
+
+T = TypeVar("T")
+Item = TypeVar("Item")
+
+
+def _expect(response: Response[Any], kind: type[T]) -> T:
+    """The parsed body of a success (the transport already raised for anything else)."""
+    if not isinstance(response.parsed, kind):
+        raise QeetidError(
+            status=int(response.status_code),
+            code="unexpected_response",
+            message=f"expected a {kind.__name__} in the answer",
+        )
+    return response.parsed
+
+
+def _opt(value: T | None) -> T | Unset:
+    return UNSET if value is None else value
+
+
+class _Page(Protocol[Item]):
+    items: list[Item]
+    next_cursor: str | None
+
+
+def _every_item(fetch: Callable[[str | None], _Page[Item]], cursor: str | None) -> Iterator[Item]:
+    """Follows ``next_cursor`` from page to page, yielding every item."""
+    while True:
+        page = fetch(cursor)
+        yield from page.items
+        cursor = page.next_cursor
+        if not cursor:
+            return
+
+
+class Qeetid:
+    """The entry point. ``api_key`` defaults to ``QEETID_API_KEY``, ``base_url`` to
+    ``QEETID_BASE_URL`` then https://api.qeetid.com. ``timeout`` is per attempt, in seconds."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        *,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        issuer: str | None = None,
+        audience: str | list[str] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = (base_url or os.environ.get("QEETID_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+        key = api_key or os.environ.get("QEETID_API_KEY")
+        headers = {"user-agent": f"qeetid-python/{VERSION}"}
+        if key:
+            headers["authorization"] = f"ApiKey {key}"
+        inner = transport or httpx.HTTPTransport()
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=timeout,
+            transport=RetryingTransport(inner, RetryPolicy(max_retries=max_retries)),
+        )
+        self.client = AuthenticatedClient(base_url=self.base_url, token=key or "", prefix="ApiKey")
+        """The generated client, configured like the facade, for operations it does not wrap."""
+        self.client.set_httpx_client(self._http)
+        self.users = Users(self.client)
+        self.tenants = Tenants(self.client)
+        self.api_keys = ApiKeys(self.client)
+        expected_issuer = issuer or self.base_url
+        keys = KeySet(
+            http_jwks_source(httpx.Client(transport=inner), f"{self.base_url}/.well-known/jwks.json", timeout)
+        )
+        self.sessions = Sessions(keys, expected_issuer, audience or expected_issuer)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Qeetid:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Sessions:
+    def __init__(self, keys: KeySet, issuer: str, audience: str | list[str]) -> None:
+        self._keys = keys
+        self._issuer = issuer
+        self._audience = audience
+        self._verifier = TokenVerifier(keys, issuer=issuer, audience=audience)
+
+    def verify(self, token: str, *, issuer: str | None = None, audience: str | list[str] | None = None) -> Claims:
+        """Verifies an access token offline against the cached JWKS: ES256 signature, ``typ``,
+        ``exp``/``nbf`` (with clock skew), ``iss``, ``aud``. Raises TokenVerificationError."""
+        if issuer is None and audience is None:
+            return self._verifier.verify(token)
+        return TokenVerifier(self._keys, issuer=issuer or self._issuer, audience=audience or self._audience).verify(
+            token
+        )
+
+
+class Users:
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def create(self, **fields: Any) -> User:
+        """Fields of ``UserCreate``: ``email`` and optionally ``display_name``, ``phone``, ``metadata``."""
+        return _expect(create_user.sync_detailed(client=self._client, body=UserCreate.from_dict(fields)), User)
+
+    def get(self, user_id: str) -> User:
+        return _expect(get_user.sync_detailed(user_id, client=self._client), User)
+
+    def update(self, user_id: str, **fields: Any) -> User:
+        return _expect(update_user.sync_detailed(user_id, client=self._client, body=UserUpdate.from_dict(fields)), User)
+
+    def delete(self, user_id: str) -> None:
+        delete_user.sync_detailed(user_id, client=self._client)
+
+    def restore(self, user_id: str) -> User:
+        return _expect(restore_user.sync_detailed(user_id, client=self._client), User)
+
+    def list(self, *, limit: int | None = None, cursor: str | None = None, email: str | None = None) -> UserList:
+        response = list_users.sync_detailed(
+            client=self._client, limit=_opt(limit), cursor=_opt(cursor), email=_opt(email)
+        )
+        return _expect(response, UserList)
+
+    def list_all(self, *, limit: int | None = None, email: str | None = None) -> Iterator[User]:
+        return _every_item(lambda cursor: self.list(limit=limit, cursor=cursor, email=email), None)
+
+
+class Tenants:
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def create(self, *, name: str) -> Tenant:
+        return _expect(create_tenant.sync_detailed(client=self._client, body=TenantCreate(name=name)), Tenant)
+
+    def get(self, tenant_id: str) -> Tenant:
+        return _expect(get_tenant.sync_detailed(tenant_id, client=self._client), Tenant)
+
+    def update(self, tenant_id: str, *, name: str) -> Tenant:
+        return _expect(
+            update_tenant.sync_detailed(tenant_id, client=self._client, body=TenantUpdate(name=name)), Tenant
+        )
+
+    def delete(self, tenant_id: str) -> None:
+        delete_tenant.sync_detailed(tenant_id, client=self._client)
+
+    def list(self, *, limit: int | None = None, cursor: str | None = None) -> TenantList:
+        return _expect(
+            list_tenants.sync_detailed(client=self._client, limit=_opt(limit), cursor=_opt(cursor)), TenantList
+        )
+
+    def list_all(self, *, limit: int | None = None) -> Iterator[Tenant]:
+        return _every_item(lambda cursor: self.list(limit=limit, cursor=cursor), None)
+
+    def list_members(self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None) -> MemberList:
+        response = list_tenant_members.sync_detailed(
+            tenant_id, client=self._client, limit=_opt(limit), cursor=_opt(cursor)
+        )
+        return _expect(response, MemberList)
+
+
+class ApiKeys:
+    def __init__(self, client: AuthenticatedClient) -> None:
+        self._client = client
+
+    def create(self, *, tenant_id: str | None = None, **fields: Any) -> ApiKeyWithSecret:
+        """A key in the caller's tenant, or in ``tenant_id`` (a child tenant the caller manages).
+        Fields of ``ApiKeyCreate``: ``name``, optionally ``scopes`` and ``expires_at``."""
+        body = ApiKeyCreate.from_dict(fields)
+        if tenant_id:
+            return _expect(
+                create_tenant_api_key.sync_detailed(tenant_id, client=self._client, body=body), ApiKeyWithSecret
+            )
+        return _expect(create_api_key.sync_detailed(client=self._client, body=body), ApiKeyWithSecret)
+
+    def list(self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None) -> ApiKeyList:
+        response = list_api_keys.sync_detailed(tenant_id, client=self._client, limit=_opt(limit), cursor=_opt(cursor))
+        return _expect(response, ApiKeyList)
+
+    def list_all(self, tenant_id: str, *, limit: int | None = None) -> Iterator[ApiKey]:
+        return _every_item(lambda cursor: self.list(tenant_id, limit=limit, cursor=cursor), None)
+
+    def revoke(self, key_id: str) -> None:
+        revoke_api_key.sync_detailed(key_id, client=self._client)
