@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/oapi-codegen/runtime"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
 // Defines values for ActorType.
@@ -428,8 +427,8 @@ type UserStatus string
 
 // UserCreate defines model for UserCreate.
 type UserCreate struct {
-	DisplayName *string             `json:"display_name,omitempty"`
-	Email       openapi_types.Email `json:"email"`
+	DisplayName *string `json:"display_name,omitempty"`
+	Email       string  `json:"email"`
 
 	// Metadata Free-form JSON you control (at most 50 top-level keys, 8 KiB serialized).
 	Metadata *Metadata `json:"metadata,omitempty"`
@@ -451,8 +450,8 @@ type UserList struct {
 
 // UserUpdate defines model for UserUpdate.
 type UserUpdate struct {
-	DisplayName *string              `json:"display_name,omitempty"`
-	Email       *openapi_types.Email `json:"email,omitempty"`
+	DisplayName *string `json:"display_name,omitempty"`
+	Email       *string `json:"email,omitempty"`
 
 	// Metadata Free-form JSON you control (at most 50 top-level keys, 8 KiB serialized).
 	Metadata *Metadata         `json:"metadata,omitempty"`

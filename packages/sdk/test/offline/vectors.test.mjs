@@ -53,7 +53,10 @@ describe('token vectors', () => {
           c.expect.claims,
         );
       } else if ('error' in c.expect) {
-        assert.ok(error instanceof TokenVerificationError, `expected ${c.expect.error}, got ${error ?? 'a valid token'}`);
+        assert.ok(
+          error instanceof TokenVerificationError,
+          `expected ${c.expect.error}, got ${error ?? 'a valid token'}`,
+        );
         assert.equal(error.code, c.expect.error, error.message);
         assert.equal(error.status, 401);
       } else {

@@ -1,0 +1,100 @@
+// The seed Quickstart end to end against a live server (scripts/ci/sdks.sh starts one on PGlite
+// and sets QEETID_TEST_BASE_URL and QEETID_TEST_ADMIN_TOKEN), plus pagination and typed errors.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { AuthenticationError, ConflictError, NotFoundError, Qeetid, ValidationError } from '@qeetid/sdk';
+
+const baseUrl = process.env.QEETID_TEST_BASE_URL;
+const adminToken = process.env.QEETID_TEST_ADMIN_TOKEN;
+if (!baseUrl || !adminToken) {
+  // In CI nothing may be skipped: a missing server is a failure there.
+  if (process.env.CI === 'true') throw new Error('QEETID_TEST_BASE_URL and QEETID_TEST_ADMIN_TOKEN must be set in CI');
+}
+const run = `ts-${process.version}-${randomUUID().slice(0, 8)}`;
+const log = (...args) => console.log(`[quickstart ${run}]`, ...args);
+
+describe('live server', { skip: !baseUrl || !adminToken ? 'no live server configured' : false }, () => {
+  /** @type {Qeetid} */
+  let qeetid;
+  let apiKey;
+
+  before(async () => {
+    // Step 1 of the Quickstart is a curl with the admin token: the SDK only ever holds an API key.
+    const response = await fetch(`${baseUrl}/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `backend ${run}` }),
+    });
+    assert.equal(response.status, 201);
+    apiKey = (await response.json()).key;
+    assert.match(apiKey, /^qk_/);
+    log('created API key', `${apiKey.slice(0, 16)}…`);
+    qeetid = new Qeetid({ apiKey, baseUrl });
+  });
+
+  test('Quickstart: tenant and user through the SDK', async () => {
+    const tenant = await qeetid.tenants.create({ name: `Acme ${run}` });
+    assert.match(tenant.id, /^ten_/);
+    assert.equal((await qeetid.tenants.get(tenant.id)).name, `Acme ${run}`);
+    log('created tenant', tenant.id);
+    const user = await qeetid.users.create({ email: `alex-${run}@acme.test`, display_name: 'Alex Chen' });
+    assert.match(user.id, /^usr_/);
+    assert.equal((await qeetid.users.get(user.id)).email, `alex-${run}@acme.test`);
+    const updated = await qeetid.users.update(user.id, { display_name: 'Alex C.' });
+    assert.equal(updated.display_name, 'Alex C.');
+    log('created user', user.id);
+  });
+
+  test('list pagination follows next_cursor', async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await qeetid.users.create({ email: `page-${i}-${run}@acme.test` })).id);
+    const first = await qeetid.users.list({ limit: 2 });
+    assert.equal(first.items.length, 2);
+    assert.ok(first.next_cursor, 'a first page of 2 has a next cursor');
+    const second = await qeetid.users.list({ limit: 2, cursor: first.next_cursor });
+    assert.ok(!second.items.some((u) => first.items.some((f) => f.id === u.id)), 'pages do not overlap');
+    const seen = [];
+    for await (const u of qeetid.users.listAll({ limit: 2 })) seen.push(u.id);
+    for (const id of ids) assert.ok(seen.includes(id), `listAll reached ${id}`);
+    assert.equal(new Set(seen).size, seen.length, 'no user twice');
+  });
+
+  test('typed errors: 404, 409, 422, 401', async () => {
+    await assert.rejects(qeetid.users.get('usr_01jd5f8q3ve4r9x2m6k7n8p0zz'), (e) => {
+      assert.ok(e instanceof NotFoundError);
+      assert.equal(e.status, 404);
+      assert.equal(e.code, 'not_found');
+      assert.match(e.requestId, /^req_/);
+      return true;
+    });
+    const email = `dup-${run}@acme.test`;
+    await qeetid.users.create({ email });
+    await assert.rejects(qeetid.users.create({ email }), (e) => e instanceof ConflictError && e.code === 'conflict');
+    await assert.rejects(qeetid.users.create({ email: 'not-an-email' }), (e) => {
+      assert.ok(e instanceof ValidationError);
+      assert.equal(e.code, 'validation_failed');
+      assert.ok(e.fields.some((f) => f.field === 'email'));
+      return true;
+    });
+    const stranger = new Qeetid({ apiKey: 'qk_000000000000.not-a-real-secret', baseUrl });
+    await assert.rejects(stranger.users.list(), (e) => e instanceof AuthenticationError && e.status === 401);
+  });
+
+  test('API keys: create (own tenant and a child tenant), list, revoke', async () => {
+    const tenant = await qeetid.tenants.create({ name: `Keys ${run}` });
+    const childKey = await qeetid.apiKeys.create(
+      { name: 'child backend', scopes: ['users:read'] },
+      { tenantId: tenant.id },
+    );
+    assert.equal(childKey.tenant_id, tenant.id);
+    const key = await qeetid.apiKeys.create({ name: `short-lived ${run}` });
+    const listed = [];
+    for await (const k of qeetid.apiKeys.listAll(key.tenant_id, { limit: 1 })) listed.push(k.id);
+    assert.ok(listed.includes(key.id));
+    const holder = new Qeetid({ apiKey: key.key, baseUrl });
+    await holder.users.list({ limit: 1 });
+    await qeetid.apiKeys.revoke(key.id);
+    await assert.rejects(holder.users.list(), AuthenticationError);
+  });
+});
