@@ -95,7 +95,17 @@ async function generatePython() {
     // The generator formats its output with the ruff it depends on (post hooks), found on PATH.
     run(
       join(venv, 'bin/openapi-python-client'),
-      ['generate', '--path', specPath, '--config', 'openapi-python-client.yaml', '--output-path', out, '--meta', 'none'],
+      [
+        'generate',
+        '--path',
+        specPath,
+        '--config',
+        'openapi-python-client.yaml',
+        '--output-path',
+        out,
+        '--meta',
+        'none',
+      ],
       sdk,
       { PATH: `${join(venv, 'bin')}:${process.env.PATH}` },
     );

@@ -3,11 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 const dist = new URL('dist/', import.meta.url).pathname;
 await rm(dist, { recursive: true, force: true });
-const common = {
+const common: BuildOptions = {
   entryPoints: ['src/index.ts'],
   bundle: true,
   platform: 'neutral',
@@ -15,7 +15,7 @@ const common = {
   external: ['jose'],
   sourcemap: true,
   logLevel: 'warning',
-} as const;
+};
 await build({ ...common, format: 'esm', outfile: `${dist}esm/index.js` });
 await build({ ...common, format: 'cjs', outfile: `${dist}cjs/index.js` });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

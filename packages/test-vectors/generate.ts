@@ -47,7 +47,9 @@ const expectedClaims = {
 
 type Key = Awaited<ReturnType<typeof signingKey>>;
 async function sign(claims: Record<string, unknown>, key: Key = active, header: Record<string, unknown> = {}) {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: key.kid, ...header }).sign(key.privateKey);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: key.kid, ...header })
+    .sign(key.privateKey);
 }
 const claims = (over: Record<string, unknown>) => ({ ...baseClaims, ...over });
 const withSignature = (token: string, signature: string) => `${token.split('.').slice(0, 2).join('.')}.${signature}`;
@@ -60,9 +62,24 @@ const pem = await exportSPKI(active.publicKey);
 const hsInput = `${json({ alg: 'HS256', typ: 'at+jwt', kid: active.kid })}.${json(baseClaims)}`;
 const hsToken = `${hsInput}.${b64(createHmac('sha256', pem).update(hsInput).digest())}`;
 // A DER-encoded signature is what some libraries emit; JWS wants r‖s (RFC 7518 §3.4).
-const derToken = withSignature(valid, b64(Buffer.concat([Buffer.from([0x30, 0x44, 0x02, 0x20]), flipped.subarray(0, 32), Buffer.from([0x02, 0x20]), flipped.subarray(32)])));
+const derToken = withSignature(
+  valid,
+  b64(
+    Buffer.concat([
+      Buffer.from([0x30, 0x44, 0x02, 0x20]),
+      flipped.subarray(0, 32),
+      Buffer.from([0x02, 0x20]),
+      flipped.subarray(32),
+    ]),
+  ),
+);
 
-type Case = { name: string; description: string; token: string; expect: { valid: true; claims: typeof expectedClaims } | { error: string } };
+type Case = {
+  name: string;
+  description: string;
+  token: string;
+  expect: { valid: true; claims: typeof expectedClaims } | { error: string };
+};
 const ok = { valid: true as const, claims: expectedClaims };
 const fail = (error: string) => ({ error });
 
@@ -80,15 +97,30 @@ const tokens: Case[] = [
     token: await sign(claims({ exp: NOW - (SKEW - 10) })),
     expect: ok,
   },
-  { name: 'expired', description: 'exp two minutes in the past', token: await sign(claims({ exp: NOW - 120 })), expect: fail('expired') },
+  {
+    name: 'expired',
+    description: 'exp two minutes in the past',
+    token: await sign(claims({ exp: NOW - 120 })),
+    expect: fail('expired'),
+  },
   {
     name: 'not_yet_valid',
     description: 'nbf five minutes in the future',
     token: await sign(claims({ nbf: NOW + 300, iat: NOW + 300, exp: NOW + 1200 })),
     expect: fail('not_yet_valid'),
   },
-  { name: 'wrong_issuer', description: 'iss of another deployment', token: await sign(claims({ iss: 'https://evil.example.test' })), expect: fail('invalid_issuer') },
-  { name: 'wrong_audience', description: 'aud of another API', token: await sign(claims({ aud: 'https://other.example.test' })), expect: fail('invalid_audience') },
+  {
+    name: 'wrong_issuer',
+    description: 'iss of another deployment',
+    token: await sign(claims({ iss: 'https://evil.example.test' })),
+    expect: fail('invalid_issuer'),
+  },
+  {
+    name: 'wrong_audience',
+    description: 'aud of another API',
+    token: await sign(claims({ aud: 'https://other.example.test' })),
+    expect: fail('invalid_audience'),
+  },
   {
     name: 'alg_none',
     description: 'unsigned token (alg "none")',
@@ -107,47 +139,102 @@ const tokens: Case[] = [
     token: `${json({ alg: 'RS256', typ: 'at+jwt', kid: active.kid })}.${json(baseClaims)}.${goodSig}`,
     expect: fail('unsupported_alg'),
   },
-  { name: 'unknown_kid', description: 'kid in no published JWKS, even after a refetch', token: await sign(baseClaims, stranger), expect: fail('unknown_kid') },
+  {
+    name: 'unknown_kid',
+    description: 'kid in no published JWKS, even after a refetch',
+    token: await sign(baseClaims, stranger),
+    expect: fail('unknown_kid'),
+  },
   {
     name: 'missing_kid',
     description: 'no kid in the header',
     token: await new SignJWT(baseClaims).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' }).sign(active.privateKey),
     expect: fail('unknown_kid'),
   },
-  { name: 'bad_signature', description: 'one bit of the signature flipped', token: withSignature(valid, b64(flipped)), expect: fail('invalid_signature') },
+  {
+    name: 'bad_signature',
+    description: 'one bit of the signature flipped',
+    token: withSignature(valid, b64(flipped)),
+    expect: fail('invalid_signature'),
+  },
   {
     name: 'zero_signature',
     description: 'r = s = 0 (CVE-2022-21449, "psychic signatures")',
     token: withSignature(valid, b64(new Uint8Array(64))),
     expect: fail('invalid_signature'),
   },
-  { name: 'der_signature', description: 'DER-encoded signature instead of r‖s', token: derToken, expect: fail('invalid_signature') },
+  {
+    name: 'der_signature',
+    description: 'DER-encoded signature instead of r‖s',
+    token: derToken,
+    expect: fail('invalid_signature'),
+  },
   {
     name: 'signature_of_other_payload',
     description: 'a valid signature moved onto a different payload',
     token: `${json({ alg: 'ES256', typ: 'at+jwt', kid: active.kid })}.${json(claims({ user_id: 'usr_01jd5f8q3ve4r9x2m6k7n8p0zz' }))}.${goodSig}`,
     expect: fail('invalid_signature'),
   },
-  { name: 'id_token_typ', description: 'typ "JWT" (an ID token), not an access token', token: await sign(baseClaims, active, { typ: 'JWT' }), expect: fail('invalid_type') },
-  { name: 'missing_typ', description: 'no typ header (RFC 9068 §2.1 requires at+jwt)', token: await sign(baseClaims, active, { typ: undefined }), expect: fail('invalid_type') },
+  {
+    name: 'id_token_typ',
+    description: 'typ "JWT" (an ID token), not an access token',
+    token: await sign(baseClaims, active, { typ: 'JWT' }),
+    expect: fail('invalid_type'),
+  },
+  {
+    name: 'missing_typ',
+    description: 'no typ header (RFC 9068 §2.1 requires at+jwt)',
+    token: await sign(baseClaims, active, { typ: undefined }),
+    expect: fail('invalid_type'),
+  },
   {
     name: 'rotated_key',
     description: 'signed by a key published only after rotation: one refetch finds it',
     token: await sign(baseClaims, rotated),
     expect: ok,
   },
-  { name: 'missing_exp', description: 'no exp claim', token: await sign(claims({ exp: undefined })), expect: fail('invalid_claims') },
-  { name: 'missing_user_id', description: 'no user_id claim', token: await sign(claims({ user_id: undefined })), expect: fail('invalid_claims') },
-  { name: 'two_segments', description: 'not a JWS compact serialisation', token: valid.split('.').slice(0, 2).join('.'), expect: fail('malformed') },
-  { name: 'five_hundred_segments', description: '500 segments', token: Array.from({ length: 500 }, () => 'a').join('.'), expect: fail('malformed') },
+  {
+    name: 'missing_exp',
+    description: 'no exp claim',
+    token: await sign(claims({ exp: undefined })),
+    expect: fail('invalid_claims'),
+  },
+  {
+    name: 'missing_user_id',
+    description: 'no user_id claim',
+    token: await sign(claims({ user_id: undefined })),
+    expect: fail('invalid_claims'),
+  },
+  {
+    name: 'two_segments',
+    description: 'not a JWS compact serialisation',
+    token: valid.split('.').slice(0, 2).join('.'),
+    expect: fail('malformed'),
+  },
+  {
+    name: 'five_hundred_segments',
+    description: '500 segments',
+    token: Array.from({ length: 500 }, () => 'a').join('.'),
+    expect: fail('malformed'),
+  },
   {
     name: 'oversized',
     description: 'a 20 KB token is refused before any decoding',
     token: await sign(claims({ padding: 'x'.repeat(20_000) })),
     expect: fail('malformed'),
   },
-  { name: 'bad_base64', description: 'header is not base64url', token: `%%%.${valid.split('.').slice(1).join('.')}`, expect: fail('malformed') },
-  { name: 'header_not_json', description: 'header decodes to something that is not JSON', token: `${b64('not json')}.${valid.split('.').slice(1).join('.')}`, expect: fail('malformed') },
+  {
+    name: 'bad_base64',
+    description: 'header is not base64url',
+    token: `%%%.${valid.split('.').slice(1).join('.')}`,
+    expect: fail('malformed'),
+  },
+  {
+    name: 'header_not_json',
+    description: 'header decodes to something that is not JSON',
+    token: `${b64('not json')}.${valid.split('.').slice(1).join('.')}`,
+    expect: fail('malformed'),
+  },
 ];
 
 type ErrorCase = {
@@ -155,27 +242,108 @@ type ErrorCase = {
   status: number;
   headers: Record<string, string>;
   body: string;
-  expect: { kind: string; code: string; message?: string; request_id: string | null; retry_after: number | null; fields?: number };
+  expect: {
+    kind: string;
+    code: string;
+    message?: string;
+    request_id: string | null;
+    retry_after: number | null;
+    fields?: number;
+  };
 };
 const envelope = (code: string, message: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ error: { code, message, request_id: 'req_test', ...extra } });
 const errors: ErrorCase[] = [
-  { name: 'bad_request', status: 400, headers: {}, body: envelope('bad_request', 'malformed JSON body'), expect: { kind: 'bad_request', code: 'bad_request', message: 'malformed JSON body', request_id: 'req_test', retry_after: null } },
-  { name: 'unauthorized', status: 401, headers: {}, body: envelope('unauthorized', 'invalid API key'), expect: { kind: 'unauthorized', code: 'unauthorized', message: 'invalid API key', request_id: 'req_test', retry_after: null } },
-  { name: 'token_expired', status: 401, headers: {}, body: envelope('token_expired', 'the access token has expired'), expect: { kind: 'unauthorized', code: 'token_expired', request_id: 'req_test', retry_after: null } },
-  { name: 'forbidden', status: 403, headers: {}, body: envelope('forbidden', 'missing permission users:write'), expect: { kind: 'forbidden', code: 'forbidden', request_id: 'req_test', retry_after: null } },
-  { name: 'not_found', status: 404, headers: {}, body: envelope('not_found', 'no such user'), expect: { kind: 'not_found', code: 'not_found', message: 'no such user', request_id: 'req_test', retry_after: null } },
-  { name: 'conflict', status: 409, headers: {}, body: envelope('conflict', 'email already in use'), expect: { kind: 'conflict', code: 'conflict', request_id: 'req_test', retry_after: null } },
+  {
+    name: 'bad_request',
+    status: 400,
+    headers: {},
+    body: envelope('bad_request', 'malformed JSON body'),
+    expect: {
+      kind: 'bad_request',
+      code: 'bad_request',
+      message: 'malformed JSON body',
+      request_id: 'req_test',
+      retry_after: null,
+    },
+  },
+  {
+    name: 'unauthorized',
+    status: 401,
+    headers: {},
+    body: envelope('unauthorized', 'invalid API key'),
+    expect: {
+      kind: 'unauthorized',
+      code: 'unauthorized',
+      message: 'invalid API key',
+      request_id: 'req_test',
+      retry_after: null,
+    },
+  },
+  {
+    name: 'token_expired',
+    status: 401,
+    headers: {},
+    body: envelope('token_expired', 'the access token has expired'),
+    expect: { kind: 'unauthorized', code: 'token_expired', request_id: 'req_test', retry_after: null },
+  },
+  {
+    name: 'forbidden',
+    status: 403,
+    headers: {},
+    body: envelope('forbidden', 'missing permission users:write'),
+    expect: { kind: 'forbidden', code: 'forbidden', request_id: 'req_test', retry_after: null },
+  },
+  {
+    name: 'not_found',
+    status: 404,
+    headers: {},
+    body: envelope('not_found', 'no such user'),
+    expect: {
+      kind: 'not_found',
+      code: 'not_found',
+      message: 'no such user',
+      request_id: 'req_test',
+      retry_after: null,
+    },
+  },
+  {
+    name: 'conflict',
+    status: 409,
+    headers: {},
+    body: envelope('conflict', 'email already in use'),
+    expect: { kind: 'conflict', code: 'conflict', request_id: 'req_test', retry_after: null },
+  },
   {
     name: 'validation_failed',
     status: 422,
     headers: {},
-    body: envelope('validation_failed', 'email: must be a valid email address', { fields: [{ field: 'email', code: 'invalid_email', message: 'must be a valid email address' }] }),
+    body: envelope('validation_failed', 'email: must be a valid email address', {
+      fields: [{ field: 'email', code: 'invalid_email', message: 'must be a valid email address' }],
+    }),
     expect: { kind: 'validation', code: 'validation_failed', request_id: 'req_test', retry_after: null, fields: 1 },
   },
-  { name: 'rate_limited', status: 429, headers: { 'retry-after': '7' }, body: envelope('rate_limited', 'too many requests'), expect: { kind: 'rate_limited', code: 'rate_limited', request_id: 'req_test', retry_after: 7 } },
-  { name: 'area_code', status: 401, headers: {}, body: envelope('auth.invalid_credentials', 'wrong email or password'), expect: { kind: 'unauthorized', code: 'auth.invalid_credentials', request_id: 'req_test', retry_after: null } },
-  { name: 'internal', status: 500, headers: {}, body: envelope('internal', 'unexpected error'), expect: { kind: 'server', code: 'internal', request_id: 'req_test', retry_after: null } },
+  {
+    name: 'rate_limited',
+    status: 429,
+    headers: { 'retry-after': '7' },
+    body: envelope('rate_limited', 'too many requests'),
+    expect: { kind: 'rate_limited', code: 'rate_limited', request_id: 'req_test', retry_after: 7 },
+  },
+  {
+    name: 'area_code',
+    status: 401,
+    headers: {},
+    body: envelope('auth.invalid_credentials', 'wrong email or password'),
+    expect: { kind: 'unauthorized', code: 'auth.invalid_credentials', request_id: 'req_test', retry_after: null },
+  },
+  {
+    name: 'internal',
+    status: 500,
+    headers: {},
+    body: envelope('internal', 'unexpected error'),
+    expect: { kind: 'server', code: 'internal', request_id: 'req_test', retry_after: null },
+  },
   {
     name: 'non_json_5xx',
     status: 502,
@@ -183,7 +351,13 @@ const errors: ErrorCase[] = [
     body: '<html><body>Bad Gateway</body></html>',
     expect: { kind: 'server', code: 'unexpected_response', request_id: 'req_from_header', retry_after: null },
   },
-  { name: 'empty_body_4xx', status: 418, headers: {}, body: '', expect: { kind: 'api', code: 'unexpected_response', request_id: null, retry_after: null } },
+  {
+    name: 'empty_body_4xx',
+    status: 418,
+    headers: {},
+    body: '',
+    expect: { kind: 'api', code: 'unexpected_response', request_id: null, retry_after: null },
+  },
 ];
 
 const vectors = {

@@ -115,7 +115,8 @@ export function errorFromResponse(status: number, headers: Headers, body: string
   return new Class({
     status,
     code: envelope ? String(envelope.code) : 'unexpected_response',
-    message: envelope && typeof envelope.message === 'string' ? envelope.message : `HTTP ${status} with no error envelope`,
+    message:
+      envelope && typeof envelope.message === 'string' ? envelope.message : `HTTP ${status} with no error envelope`,
     requestId: typeof envelope?.request_id === 'string' ? envelope.request_id : headers.get('x-request-id'),
     retryAfter: parseRetryAfter(headers.get('retry-after')),
     fields: Array.isArray(envelope?.fields) ? (envelope.fields as FieldProblem[]) : [],

@@ -110,7 +110,11 @@ export class KeySet {
       fetched = await this.source();
     } catch (cause) {
       if (cause instanceof TokenVerificationError) throw cause;
-      throw new TokenVerificationError('jwks_unavailable', `could not fetch the JWKS: ${(cause as Error).message}`, cause);
+      throw new TokenVerificationError(
+        'jwks_unavailable',
+        `could not fetch the JWKS: ${(cause as Error).message}`,
+        cause,
+      );
     }
     const keys = await parseJwks(fetched.jwks);
     this.keys = keys;
@@ -126,7 +130,8 @@ async function parseJwks(jwks: unknown): Promise<Map<string, CryptoKey>> {
   const keys = new Map<string, CryptoKey>();
   for (const jwk of list as JWK[]) {
     if (typeof jwk !== 'object' || jwk === null || typeof jwk.kid !== 'string') continue;
-    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || (jwk.alg && jwk.alg !== 'ES256') || (jwk.use && jwk.use !== 'sig')) continue;
+    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || (jwk.alg && jwk.alg !== 'ES256') || (jwk.use && jwk.use !== 'sig'))
+      continue;
     try {
       keys.set(jwk.kid, (await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, 'ES256')) as CryptoKey);
     } catch (cause) {
@@ -146,7 +151,10 @@ export function cacheMaxAgeMs(header: string | null): number | null {
 
 export function httpJwksSource(url: string, fetchImpl: typeof fetch, timeoutMs: number): JwksSource {
   return async () => {
-    const response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    const response = await fetchImpl(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+    });
     if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
     let jwks: unknown;
     try {
