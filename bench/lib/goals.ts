@@ -18,6 +18,14 @@ export const goals = {
     better: 'higher',
     unit: 'ratio',
   },
+  P2: {
+    id: 'P2',
+    what: 'SDK sessions.verify vs the raw library it wraps, same token',
+    must: 0.85,
+    target: 0.95,
+    better: 'higher',
+    unit: 'ratio',
+  },
   P12: {
     id: 'P12',
     what: 'hot-path query through our data layer vs raw driver, same SQL',

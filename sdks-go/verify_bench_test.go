@@ -1,0 +1,87 @@
+package qeetid
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"math/big"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// P2 (shared/PERFORMANCE.md): Verifier.Verify against the raw library it sits on, ecdsa.Verify,
+// on the same token. bench/benches/sdk-verify.ts runs these with QEETID_BENCH_INPUT pointing at
+// the token and JWKS it also gives the TypeScript and Python SDKs; alone, they sign their own.
+type benchInput struct {
+	JWKS     json.RawMessage `json:"jwks"`
+	Token    string          `json:"token"`
+	Issuer   string          `json:"issuer"`
+	Audience string          `json:"audience"`
+}
+
+func loadBenchInput(b *testing.B) benchInput {
+	b.Helper()
+	if path := os.Getenv("QEETID_BENCH_INPUT"); path != "" {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var in benchInput
+		if err := json.Unmarshal(raw, &in); err != nil {
+			b.Fatal(err)
+		}
+		return in
+	}
+	key := newTestKey(b)
+	return benchInput{JWKS: jwksJSON(key), Token: key.sign(b, "https://id.example.test", "https://api.example.test"), Issuer: "https://id.example.test", Audience: "https://api.example.test"}
+}
+
+func BenchmarkVerifySDK(b *testing.B) {
+	in := loadBenchInput(b)
+	keys := NewKeySet(func(context.Context) ([]byte, time.Duration, bool, error) { return in.JWKS, 0, false, nil }, KeySetOptions{})
+	v := NewVerifier(keys, VerifyOptions{Issuer: in.Issuer, Audience: []string{in.Audience}})
+	ctx := context.Background()
+	if _, err := v.Verify(ctx, in.Token); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := v.Verify(ctx, in.Token); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkVerifyRawECDSA(b *testing.B) {
+	in := loadBenchInput(b)
+	parsed, err := parseJWKS(in.JWKS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pub *ecdsa.PublicKey
+	for _, k := range parsed {
+		pub = k
+	}
+	raw := func() bool {
+		dot := strings.LastIndexByte(in.Token, '.')
+		sig, err := base64.RawURLEncoding.DecodeString(in.Token[dot+1:])
+		if err != nil || len(sig) != 64 {
+			return false
+		}
+		digest := sha256.Sum256([]byte(in.Token[:dot]))
+		return ecdsa.Verify(pub, digest[:], new(big.Int).SetBytes(sig[:32]), new(big.Int).SetBytes(sig[32:]))
+	}
+	if !raw() {
+		b.Fatal("the raw twin does not accept the token")
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if !raw() {
+			b.Fatal("rejected")
+		}
+	}
+}
