@@ -37,6 +37,87 @@ export const operations = [
     "errorFormat": "api"
   },
   {
+    "operationId": "getJwks",
+    "method": "get",
+    "path": "/.well-known/jwks.json",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listSigningKeys",
+    "method": "get",
+    "path": "/v1/oidc/signing-keys",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": "signing_keys:read",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "rotateSigningKey",
+    "method": "post",
+    "path": "/v1/oidc/signing-keys/rotate",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": "signing_keys:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "signUp",
+    "method": "post",
+    "path": "/v1/auth/signup",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "logIn",
+    "method": "post",
+    "path": "/v1/auth/login",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "refreshSession",
+    "method": "post",
+    "path": "/v1/auth/refresh",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "logOut",
+    "method": "post",
+    "path": "/v1/auth/logout",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
     "operationId": "listTenants",
     "method": "get",
     "path": "/v1/tenants",
@@ -293,6 +374,22 @@ export const operations = [
     "errorFormat": "api"
   },
   {
+    "operationId": "setUserPassword",
+    "method": "post",
+    "path": "/v1/users/{id}/password",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
     "operationId": "createApiKey",
     "method": "post",
     "path": "/v1/api-keys",
@@ -412,6 +509,13 @@ export interface OperationTypes {
   getHealth: { data: T.GetHealthData; responses: T.GetHealthResponses };
   getReadiness: { data: T.GetReadinessData; responses: T.GetReadinessResponses };
   getMe: { data: T.GetMeData; responses: T.GetMeResponses };
+  getJwks: { data: T.GetJwksData; responses: T.GetJwksResponses };
+  listSigningKeys: { data: T.ListSigningKeysData; responses: T.ListSigningKeysResponses };
+  rotateSigningKey: { data: T.RotateSigningKeyData; responses: T.RotateSigningKeyResponses };
+  signUp: { data: T.SignUpData; responses: T.SignUpResponses };
+  logIn: { data: T.LogInData; responses: T.LogInResponses };
+  refreshSession: { data: T.RefreshSessionData; responses: T.RefreshSessionResponses };
+  logOut: { data: T.LogOutData; responses: T.LogOutResponses };
   listTenants: { data: T.ListTenantsData; responses: T.ListTenantsResponses };
   createTenant: { data: T.CreateTenantData; responses: T.CreateTenantResponses };
   getTenant: { data: T.GetTenantData; responses: T.GetTenantResponses };
@@ -428,6 +532,7 @@ export interface OperationTypes {
   purgeUser: { data: T.PurgeUserData; responses: T.PurgeUserResponses };
   replaceUserMetadata: { data: T.ReplaceUserMetadataData; responses: T.ReplaceUserMetadataResponses };
   clearUserMetadata: { data: T.ClearUserMetadataData; responses: T.ClearUserMetadataResponses };
+  setUserPassword: { data: T.SetUserPasswordData; responses: T.SetUserPasswordResponses };
   createApiKey: { data: T.CreateApiKeyData; responses: T.CreateApiKeyResponses };
   revokeApiKey: { data: T.RevokeApiKeyData; responses: T.RevokeApiKeyResponses };
   listApiKeys: { data: T.ListApiKeysData; responses: T.ListApiKeysResponses };

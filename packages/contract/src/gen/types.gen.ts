@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Stable, machine-readable error codes.
  */
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'invalid_auth_scheme' | 'token_expired' | 'forbidden' | 'step_up_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'validation_failed' | 'rate_limited' | 'internal' | 'unavailable';
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'invalid_auth_scheme' | 'token_expired' | 'forbidden' | 'step_up_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'validation_failed' | 'rate_limited' | 'internal' | 'unavailable' | 'auth.invalid_credentials' | 'auth.refresh_token_invalid' | 'auth.refresh_token_reused' | 'auth.session_revoked' | 'auth.token_invalid' | 'auth.code_invalid' | 'auth.method_not_allowed';
 
 export type FieldError = {
     /**
@@ -245,6 +245,106 @@ export type AuditVerification = {
 };
 
 /**
+ * A public signing key (RFC 7517), EC P-256.
+ */
+export type Jwk = {
+    kty: 'EC';
+    crv: 'P-256';
+    x: string;
+    y: string;
+    /**
+     * RFC 7638 SHA-256 thumbprint of the key.
+     */
+    kid: string;
+    alg: 'ES256';
+    use: 'sig';
+    [key: string]: unknown;
+};
+
+export type Jwks = {
+    keys: Array<Jwk>;
+};
+
+export type SigningKey = {
+    kid: string;
+    alg: 'ES256';
+    status: 'active' | 'retired' | 'expired';
+    created_at: string;
+    retired_at: string | null;
+    /**
+     * When a retired key leaves the JWKS (every token it signed has expired by then).
+     */
+    published_until: string | null;
+};
+
+export type SigningKeyList = {
+    items: Array<SigningKey>;
+};
+
+/**
+ * The tenant's auth policy decides the minimum length; at most 256 characters.
+ */
+export type Password = string;
+
+export type TokenPair = {
+    /**
+     * ES256 JWT, `typ: at+jwt`; verify it against `/.well-known/jwks.json`.
+     */
+    access_token: string;
+    token_type: 'Bearer';
+    /**
+     * When the access token expires.
+     */
+    expires_at: string;
+    /**
+     * Opaque
+     */
+    refresh_token: string;
+    session_id: string;
+    user_id: string;
+    tenant_id: string;
+};
+
+export type MfaChallenge = {
+    mfa_required: true;
+    /**
+     * Completes the sign-in at `/v1/auth/mfa` together with a second factor.
+     */
+    mfa_token: string;
+    methods: Array<string>;
+};
+
+export type LoginResult = TokenPair | MfaChallenge;
+
+export type SignupRequest = {
+    email: string;
+    password: Password;
+    display_name?: string;
+    /**
+     * Name of the personal tenant; defaults to "Personal".
+     */
+    tenant_name?: string;
+};
+
+export type LoginRequest = {
+    email: string;
+    password: Password;
+    tenant_id?: TenantId;
+};
+
+export type RefreshRequest = {
+    refresh_token: string;
+};
+
+export type AdminPasswordSet = {
+    password: Password;
+    /**
+     * End every session of the user.
+     */
+    revoke_sessions?: boolean;
+};
+
+/**
  * Page size.
  */
 export type Limit = number;
@@ -338,6 +438,265 @@ export type GetMeResponses = {
 };
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type GetJwksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/.well-known/jwks.json';
+};
+
+export type GetJwksErrors = {
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetJwksError = GetJwksErrors[keyof GetJwksErrors];
+
+export type GetJwksResponses = {
+    /**
+     * The JWK Set (RFC 7517 §5).
+     */
+    200: Jwks;
+};
+
+export type GetJwksResponse = GetJwksResponses[keyof GetJwksResponses];
+
+export type ListSigningKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/oidc/signing-keys';
+};
+
+export type ListSigningKeysErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListSigningKeysError = ListSigningKeysErrors[keyof ListSigningKeysErrors];
+
+export type ListSigningKeysResponses = {
+    /**
+     * The keys, newest first.
+     */
+    200: SigningKeyList;
+};
+
+export type ListSigningKeysResponse = ListSigningKeysResponses[keyof ListSigningKeysResponses];
+
+export type RotateSigningKeyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/oidc/signing-keys/rotate';
+};
+
+export type RotateSigningKeyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RotateSigningKeyError = RotateSigningKeyErrors[keyof RotateSigningKeyErrors];
+
+export type RotateSigningKeyResponses = {
+    /**
+     * The new active key.
+     */
+    201: SigningKey;
+};
+
+export type RotateSigningKeyResponse = RotateSigningKeyResponses[keyof RotateSigningKeyResponses];
+
+export type SignUpData = {
+    body: SignupRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/signup';
+};
+
+export type SignUpErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SignUpError = SignUpErrors[keyof SignUpErrors];
+
+export type SignUpResponses = {
+    /**
+     * The new user's first token pair.
+     */
+    201: TokenPair;
+};
+
+export type SignUpResponse = SignUpResponses[keyof SignUpResponses];
+
+export type LogInData = {
+    body: LoginRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/login';
+};
+
+export type LogInErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type LogInError = LogInErrors[keyof LogInErrors];
+
+export type LogInResponses = {
+    /**
+     * A token pair, or the second-factor challenge.
+     */
+    200: LoginResult;
+};
+
+export type LogInResponse = LogInResponses[keyof LogInResponses];
+
+export type RefreshSessionData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/refresh';
+};
+
+export type RefreshSessionErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RefreshSessionError = RefreshSessionErrors[keyof RefreshSessionErrors];
+
+export type RefreshSessionResponses = {
+    /**
+     * The new token pair.
+     */
+    200: TokenPair;
+};
+
+export type RefreshSessionResponse = RefreshSessionResponses[keyof RefreshSessionResponses];
+
+export type LogOutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/logout';
+};
+
+export type LogOutErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type LogOutError = LogOutErrors[keyof LogOutErrors];
+
+export type LogOutResponses = {
+    /**
+     * The session was revoked.
+     */
+    204: void;
+};
+
+export type LogOutResponse = LogOutResponses[keyof LogOutResponses];
 
 export type ListTenantsData = {
     body?: never;
@@ -1108,6 +1467,57 @@ export type ReplaceUserMetadataResponses = {
 };
 
 export type ReplaceUserMetadataResponse = ReplaceUserMetadataResponses[keyof ReplaceUserMetadataResponses];
+
+export type SetUserPasswordData = {
+    body: AdminPasswordSet;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/password';
+};
+
+export type SetUserPasswordErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SetUserPasswordError = SetUserPasswordErrors[keyof SetUserPasswordErrors];
+
+export type SetUserPasswordResponses = {
+    /**
+     * The password was set.
+     */
+    204: void;
+};
+
+export type SetUserPasswordResponse = SetUserPasswordResponses[keyof SetUserPasswordResponses];
 
 export type CreateApiKeyData = {
     body: ApiKeyCreate;

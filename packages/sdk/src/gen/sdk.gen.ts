@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses } from './types.gen.ts';
+import type { ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -38,6 +38,122 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
             type: 'http'
         }],
     url: '/v1/auth/me',
+    ...options
+});
+
+/**
+ * Public signing keys (JWK Set)
+ *
+ * The ES256 keys that verify access tokens: the active key and retired keys until every
+ * token they signed has expired. `kid` is the key's RFC 7638 thumbprint. Cache for the
+ * `Cache-Control` max-age; refetch once on an unknown `kid`.
+ *
+ */
+export const getJwks = <ThrowOnError extends boolean = false>(options?: Options<GetJwksData, ThrowOnError>): RequestResult<GetJwksResponses, GetJwksErrors, ThrowOnError> => (options?.client ?? client).get<GetJwksResponses, GetJwksErrors, ThrowOnError>({ url: '/.well-known/jwks.json', ...options });
+
+/**
+ * Signing-key metadata
+ *
+ * Every signing key with its status: `active` (signs new tokens), `retired` (still published
+ * in the JWKS) or `expired` (no longer published). Signing keys are platform-wide, so only
+ * administrators of the first (bootstrap) tenant may read them.
+ *
+ */
+export const listSigningKeys = <ThrowOnError extends boolean = false>(options?: Options<ListSigningKeysData, ThrowOnError>): RequestResult<ListSigningKeysResponses, ListSigningKeysErrors, ThrowOnError> => (options?.client ?? client).get<ListSigningKeysResponses, ListSigningKeysErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/oidc/signing-keys',
+    ...options
+});
+
+/**
+ * Rotate the signing key
+ *
+ * A new key signs from now on; the previous one is retired and stays in the JWKS until every
+ * token it signed has expired. Other replicas pick the new key up within
+ * `QEETID_KEY_REFRESH_SECONDS`. Only administrators of the first (bootstrap) tenant may rotate.
+ *
+ */
+export const rotateSigningKey = <ThrowOnError extends boolean = false>(options?: Options<RotateSigningKeyData, ThrowOnError>): RequestResult<RotateSigningKeyResponses, RotateSigningKeyErrors, ThrowOnError> => (options?.client ?? client).post<RotateSigningKeyResponses, RotateSigningKeyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/oidc/signing-keys/rotate',
+    ...options
+});
+
+/**
+ * Sign up with email and password
+ *
+ * Creates the user, a personal tenant they own, and a session in it. The password must
+ * satisfy the default auth policy (length, not in the breached-password list).
+ *
+ */
+export const signUp = <ThrowOnError extends boolean = false>(options: Options<SignUpData, ThrowOnError>): RequestResult<SignUpResponses, SignUpErrors, ThrowOnError> => (options.client ?? client).post<SignUpResponses, SignUpErrors, ThrowOnError>({
+    url: '/v1/auth/signup',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in with email and password
+ *
+ * Answers a token pair for the tenant named by `tenant_id`, or, without it, the user's home
+ * tenant (or their oldest membership). When a second factor is required the answer is
+ * `{mfa_required, mfa_token, methods}` instead. A wrong password and an unknown email get
+ * the same 401 `auth.invalid_credentials` after the same hashing work. Failed attempts are
+ * limited per account and per client address (429 with `Retry-After`).
+ *
+ */
+export const logIn = <ThrowOnError extends boolean = false>(options: Options<LogInData, ThrowOnError>): RequestResult<LogInResponses, LogInErrors, ThrowOnError> => (options.client ?? client).post<LogInResponses, LogInErrors, ThrowOnError>({
+    url: '/v1/auth/login',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Exchange a refresh token for a new token pair
+ *
+ * Each refresh token works once and is replaced by the one in the answer (same session).
+ * Presenting a token that was already used revokes its session and every token of it, and
+ * records `auth.refresh_token_reused` in the audit log (RFC 9700 §4.14.2); a tenant may allow
+ * a short reuse window for concurrent tabs (`refresh_reuse_window_seconds`, default 0).
+ *
+ */
+export const refreshSession = <ThrowOnError extends boolean = false>(options: Options<RefreshSessionData, ThrowOnError>): RequestResult<RefreshSessionResponses, RefreshSessionErrors, ThrowOnError> => (options.client ?? client).post<RefreshSessionResponses, RefreshSessionErrors, ThrowOnError>({
+    url: '/v1/auth/refresh',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revoke the current session
+ *
+ * Revokes the session of the access token: its refresh tokens stop working at once, and this
+ * API refuses its access tokens. Verifiers that check tokens offline accept them until `exp`.
+ *
+ */
+export const logOut = <ThrowOnError extends boolean = false>(options?: Options<LogOutData, ThrowOnError>): RequestResult<LogOutResponses, LogOutErrors, ThrowOnError> => (options?.client ?? client).post<LogOutResponses, LogOutErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/logout',
     ...options
 });
 
@@ -286,6 +402,28 @@ export const replaceUserMetadata = <ThrowOnError extends boolean = false>(option
             type: 'http'
         }],
     url: '/v1/users/{id}/metadata',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set a user's password (admin)
+ *
+ * Sets or replaces the password of a user this tenant manages. The password must satisfy the
+ * tenant's auth policy. The user's other sessions stay; pass `revoke_sessions: true` to end
+ * them all.
+ *
+ */
+export const setUserPassword = <ThrowOnError extends boolean = false>(options: Options<SetUserPasswordData, ThrowOnError>): RequestResult<SetUserPasswordResponses, SetUserPasswordErrors, ThrowOnError> => (options.client ?? client).post<SetUserPasswordResponses, SetUserPasswordErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/password',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -3,6 +3,7 @@ import type { AppHandlers } from '../../handlers.ts';
 import type { Ctx } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
 import { ApiError } from '../../http/errors.ts';
+import { setPasswordAsAdmin } from '../passwords/service.ts';
 import { toUser } from './mapper.ts';
 import * as users from './service.ts';
 
@@ -52,4 +53,8 @@ export const userHandlers = {
     status: 200,
     body: toUser(await users.replaceMetadata(ctx, userId(path.id), null)),
   }),
+  setUserPassword: async ({ path, body }, ctx) => {
+    await setPasswordAsAdmin(ctx, userId(path.id), body);
+    return { status: 204, body: undefined };
+  },
 } satisfies Partial<AppHandlers>;
