@@ -57,6 +57,21 @@ export function authPlatformRepo(tx: Tx) {
     },
 
     // ── sign-in
+    async userById(userId: string) {
+      const [row] = await tx
+        .select({
+          id: users.id,
+          homeTenantId: users.tenantId,
+          email: users.email,
+          phone: users.phone,
+          status: users.status,
+          deletedAt: users.deletedAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      return row;
+    },
+
     /** A live user by normalised email, with their password hash when they have one. */
     async userForLogin(emailNormalized: string) {
       const [row] = await tx

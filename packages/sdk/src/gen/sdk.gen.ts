@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses } from './types.gen.ts';
+import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, ConfirmEmailVerificationData, ConfirmEmailVerificationErrors, ConfirmEmailVerificationResponses, ConfirmPhoneVerificationData, ConfirmPhoneVerificationErrors, ConfirmPhoneVerificationResponses, ConsumeMagicLinkData, ConsumeMagicLinkErrors, ConsumeMagicLinkResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreatePersonalAccessTokenData, CreatePersonalAccessTokenErrors, CreatePersonalAccessTokenResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetAuthPolicyData, GetAuthPolicyErrors, GetAuthPolicyResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasswordStatusData, GetPasswordStatusErrors, GetPasswordStatusResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPersonalAccessTokensData, ListPersonalAccessTokensErrors, ListPersonalAccessTokensResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokePersonalAccessTokenData, RevokePersonalAccessTokenErrors, RevokePersonalAccessTokenResponses, RevokeUserSessionsData, RevokeUserSessionsErrors, RevokeUserSessionsResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, StartEmailOtpData, StartEmailOtpErrors, StartEmailOtpResponses, StartEmailVerificationData, StartEmailVerificationErrors, StartEmailVerificationResponses, StartMagicLinkData, StartMagicLinkErrors, StartMagicLinkResponses, StartPhoneVerificationData, StartPhoneVerificationErrors, StartPhoneVerificationResponses, SwitchTenantData, SwitchTenantErrors, SwitchTenantResponses, UpdateAuthPolicyData, UpdateAuthPolicyErrors, UpdateAuthPolicyResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyEmailOtpData, VerifyEmailOtpErrors, VerifyEmailOtpResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -158,6 +158,230 @@ export const logOut = <ThrowOnError extends boolean = false>(options?: Options<L
 });
 
 /**
+ * Re-issue a token pair for another of the user's tenants
+ *
+ * Opens a session in the named tenant, which the user must be a member of (403 otherwise).
+ * The current session stays valid.
+ *
+ */
+export const switchTenant = <ThrowOnError extends boolean = false>(options: Options<SwitchTenantData, ThrowOnError>): RequestResult<SwitchTenantResponses, SwitchTenantErrors, ThrowOnError> => (options.client ?? client).post<SwitchTenantResponses, SwitchTenantErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/switch-tenant',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * My live sessions
+ *
+ * The caller's sessions that are neither revoked nor expired, in every tenant, newest first.
+ */
+export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>): RequestResult<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError> => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/sessions',
+    ...options
+});
+
+/**
+ * Revoke one of my sessions
+ */
+export const revokeMySession = <ThrowOnError extends boolean = false>(options: Options<RevokeMySessionData, ThrowOnError>): RequestResult<RevokeMySessionResponses, RevokeMySessionErrors, ThrowOnError> => (options.client ?? client).delete<RevokeMySessionResponses, RevokeMySessionErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/sessions/{id}',
+    ...options
+});
+
+/**
+ * My personal access tokens
+ *
+ * The caller's tokens in the current tenant, revoked ones included (never their secrets).
+ */
+export const listPersonalAccessTokens = <ThrowOnError extends boolean = false>(options?: Options<ListPersonalAccessTokensData, ThrowOnError>): RequestResult<ListPersonalAccessTokensResponses, ListPersonalAccessTokensErrors, ThrowOnError> => (options?.client ?? client).get<ListPersonalAccessTokensResponses, ListPersonalAccessTokensErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/tokens',
+    ...options
+});
+
+/**
+ * Create a personal access token
+ *
+ * A user-scoped credential for scripts and CLIs, sent as `Authorization: Bearer qp_…`. The
+ * token is in this response only (stored as a hash). It must expire, at most
+ * `pat_max_ttl_days` ahead (tenant auth policy), and cannot hold scopes the caller lacks.
+ *
+ */
+export const createPersonalAccessToken = <ThrowOnError extends boolean = false>(options: Options<CreatePersonalAccessTokenData, ThrowOnError>): RequestResult<CreatePersonalAccessTokenResponses, CreatePersonalAccessTokenErrors, ThrowOnError> => (options.client ?? client).post<CreatePersonalAccessTokenResponses, CreatePersonalAccessTokenErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/tokens',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revoke one of my personal access tokens
+ */
+export const revokePersonalAccessToken = <ThrowOnError extends boolean = false>(options: Options<RevokePersonalAccessTokenData, ThrowOnError>): RequestResult<RevokePersonalAccessTokenResponses, RevokePersonalAccessTokenErrors, ThrowOnError> => (options.client ?? client).delete<RevokePersonalAccessTokenResponses, RevokePersonalAccessTokenErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/tokens/{id}',
+    ...options
+});
+
+/**
+ * Whether I have a password
+ */
+export const getPasswordStatus = <ThrowOnError extends boolean = false>(options?: Options<GetPasswordStatusData, ThrowOnError>): RequestResult<GetPasswordStatusResponses, GetPasswordStatusErrors, ThrowOnError> => (options?.client ?? client).get<GetPasswordStatusResponses, GetPasswordStatusErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/password',
+    ...options
+});
+
+/**
+ * Change (or first set) my password
+ *
+ * Step-up: with an existing password, `current_password` must be given and right; without
+ * one, the session must have signed in within the last 10 minutes. Other sessions of the
+ * user are revoked; the current one stays. The new password must satisfy the auth policy
+ * of the user's home tenant.
+ *
+ */
+export const changePassword = <ThrowOnError extends boolean = false>(options: Options<ChangePasswordData, ThrowOnError>): RequestResult<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError> => (options.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a password-reset link
+ *
+ * Always answers 200 with the same body, whether or not the email belongs to an account
+ * (no enumeration). An account gets a single-use link valid for 30 minutes; a newer link
+ * voids older ones.
+ *
+ */
+export const forgotPassword = <ThrowOnError extends boolean = false>(options: Options<ForgotPasswordData, ThrowOnError>): RequestResult<ForgotPasswordResponses, ForgotPasswordErrors, ThrowOnError> => (options.client ?? client).post<ForgotPasswordResponses, ForgotPasswordErrors, ThrowOnError>({
+    url: '/v1/auth/forgot-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set a new password with a reset token
+ *
+ * Consumes the emailed token (single use, 30 minutes) and sets the password; every session
+ * of the user is revoked. A used, expired or unknown token gets 400 `auth.token_invalid`.
+ *
+ */
+export const resetPassword = <ThrowOnError extends boolean = false>(options: Options<ResetPasswordData, ThrowOnError>): RequestResult<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError> => (options.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
+    url: '/v1/auth/reset-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Email a sign-in link
+ *
+ * Always 200 (no enumeration). The link is single use and valid for 15 minutes.
+ */
+export const startMagicLink = <ThrowOnError extends boolean = false>(options: Options<StartMagicLinkData, ThrowOnError>): RequestResult<StartMagicLinkResponses, StartMagicLinkErrors, ThrowOnError> => (options.client ?? client).post<StartMagicLinkResponses, StartMagicLinkErrors, ThrowOnError>({
+    url: '/v1/auth/magic-link/start',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in with a magic-link token
+ *
+ * A used, expired or unknown token gets 400 `auth.token_invalid`.
+ */
+export const consumeMagicLink = <ThrowOnError extends boolean = false>(options: Options<ConsumeMagicLinkData, ThrowOnError>): RequestResult<ConsumeMagicLinkResponses, ConsumeMagicLinkErrors, ThrowOnError> => (options.client ?? client).post<ConsumeMagicLinkResponses, ConsumeMagicLinkErrors, ThrowOnError>({
+    url: '/v1/auth/magic-link/consume',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Email a 6-digit sign-in code
+ *
+ * Always 200 (no enumeration). The code is valid for 10 minutes and 5 tries.
+ */
+export const startEmailOtp = <ThrowOnError extends boolean = false>(options: Options<StartEmailOtpData, ThrowOnError>): RequestResult<StartEmailOtpResponses, StartEmailOtpErrors, ThrowOnError> => (options.client ?? client).post<StartEmailOtpResponses, StartEmailOtpErrors, ThrowOnError>({
+    url: '/v1/auth/email-otp/start',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in with an emailed code
+ *
+ * A wrong, used or expired code gets 400 `auth.code_invalid`; attempts are limited (429).
+ */
+export const verifyEmailOtp = <ThrowOnError extends boolean = false>(options: Options<VerifyEmailOtpData, ThrowOnError>): RequestResult<VerifyEmailOtpResponses, VerifyEmailOtpErrors, ThrowOnError> => (options.client ?? client).post<VerifyEmailOtpResponses, VerifyEmailOtpErrors, ThrowOnError>({
+    url: '/v1/auth/email-otp/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Tenants the caller can reach
  *
  * For a user: the tenants they are a member of. For an API key: its own tenant and the
@@ -254,6 +478,41 @@ export const listTenantMembers = <ThrowOnError extends boolean = false>(options:
         }],
     url: '/v1/tenants/{tenantID}/members',
     ...options
+});
+
+/**
+ * The tenant's auth policy
+ */
+export const getAuthPolicy = <ThrowOnError extends boolean = false>(options: Options<GetAuthPolicyData, ThrowOnError>): RequestResult<GetAuthPolicyResponses, GetAuthPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetAuthPolicyResponses, GetAuthPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/auth-policy',
+    ...options
+});
+
+/**
+ * Replace the tenant's auth policy
+ *
+ * Replaces the whole policy: a field left out goes back to its default. `online` breach
+ * checks need `QEETID_BREACHED_PASSWORDS_URL` on the server (422 otherwise). Token and
+ * session lifetimes apply to sessions opened or refreshed afterwards.
+ *
+ */
+export const updateAuthPolicy = <ThrowOnError extends boolean = false>(options: Options<UpdateAuthPolicyData, ThrowOnError>): RequestResult<UpdateAuthPolicyResponses, UpdateAuthPolicyErrors, ThrowOnError> => (options.client ?? client).put<UpdateAuthPolicyResponses, UpdateAuthPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/auth-policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -424,6 +683,100 @@ export const setUserPassword = <ThrowOnError extends boolean = false>(options: O
             type: 'http'
         }],
     url: '/v1/users/{id}/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A user's live sessions in this tenant (admin)
+ */
+export const listUserSessions = <ThrowOnError extends boolean = false>(options: Options<ListUserSessionsData, ThrowOnError>): RequestResult<ListUserSessionsResponses, ListUserSessionsErrors, ThrowOnError> => (options.client ?? client).get<ListUserSessionsResponses, ListUserSessionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/sessions',
+    ...options
+});
+
+/**
+ * Sign a user out everywhere in this tenant (admin)
+ *
+ * Revokes every live session of the user in this tenant; their refresh tokens stop working at once.
+ */
+export const revokeUserSessions = <ThrowOnError extends boolean = false>(options: Options<RevokeUserSessionsData, ThrowOnError>): RequestResult<RevokeUserSessionsResponses, RevokeUserSessionsErrors, ThrowOnError> => (options.client ?? client).post<RevokeUserSessionsResponses, RevokeUserSessionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/sessions/revoke-all',
+    ...options
+});
+
+/**
+ * Send an email-verification code
+ *
+ * Emails a 6-digit code (10 minutes, 5 tries) to the user's current address.
+ */
+export const startEmailVerification = <ThrowOnError extends boolean = false>(options: Options<StartEmailVerificationData, ThrowOnError>): RequestResult<StartEmailVerificationResponses, StartEmailVerificationErrors, ThrowOnError> => (options.client ?? client).post<StartEmailVerificationResponses, StartEmailVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/email/start',
+    ...options
+});
+
+/**
+ * Confirm the email with the code
+ *
+ * A wrong, used or expired code, or one sent to a since-changed address, gets 400 `auth.code_invalid`.
+ */
+export const confirmEmailVerification = <ThrowOnError extends boolean = false>(options: Options<ConfirmEmailVerificationData, ThrowOnError>): RequestResult<ConfirmEmailVerificationResponses, ConfirmEmailVerificationErrors, ThrowOnError> => (options.client ?? client).post<ConfirmEmailVerificationResponses, ConfirmEmailVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/email/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a phone-verification code by SMS
+ *
+ * Texts a 6-digit code (10 minutes, 5 tries) to the user's phone; 409 when the user has no phone.
+ */
+export const startPhoneVerification = <ThrowOnError extends boolean = false>(options: Options<StartPhoneVerificationData, ThrowOnError>): RequestResult<StartPhoneVerificationResponses, StartPhoneVerificationErrors, ThrowOnError> => (options.client ?? client).post<StartPhoneVerificationResponses, StartPhoneVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/phone/start',
+    ...options
+});
+
+/**
+ * Confirm the phone with the code
+ */
+export const confirmPhoneVerification = <ThrowOnError extends boolean = false>(options: Options<ConfirmPhoneVerificationData, ThrowOnError>): RequestResult<ConfirmPhoneVerificationResponses, ConfirmPhoneVerificationErrors, ThrowOnError> => (options.client ?? client).post<ConfirmPhoneVerificationResponses, ConfirmPhoneVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/phone/confirm',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -1,6 +1,7 @@
 import { encodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
 import { actorOf, principalOf } from '../../http/context.ts';
+import { changeOwnPassword, passwordStatus } from '../passwords/service.ts';
 import * as auth from './service.ts';
 
 export const authHandlers = {
@@ -20,4 +21,9 @@ export const authHandlers = {
   },
   signUp: async ({ body }, ctx) => ({ status: 201, body: await auth.signup(ctx, body) }),
   logIn: async ({ body }, ctx) => ({ status: 200, body: await auth.login(ctx, body) }),
+  getPasswordStatus: async (_req, ctx) => ({ status: 200, body: await passwordStatus(ctx) }),
+  changePassword: async ({ body }, ctx) => {
+    await changeOwnPassword(ctx, body);
+    return { status: 204, body: undefined };
+  },
 } satisfies Partial<AppHandlers>;

@@ -1,12 +1,13 @@
 import {
   decodeId,
+  encodeId,
   type LoginRequest,
   type LoginResult,
   newId,
   type SignupRequest,
   type TokenPair,
 } from '@qeetid/contract';
-import { isUniqueViolation } from '@qeetid/db';
+import { isUniqueViolation, type PlatformReads } from '@qeetid/db';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../crypto/passwords.ts';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -18,7 +19,7 @@ import { normalizeEmail } from '../users/service.ts';
 
 const invalidCredentials = () => new ApiError('auth.invalid_credentials', 'email or password is incorrect');
 
-function startOf(ctx: Ctx, userId: string, tenantId: string, methods: string[]): SessionStart {
+export function startOf(ctx: Ctx, userId: string, tenantId: string, methods: string[]): SessionStart {
   return { userId, tenantId, methods, ip: ctx.ip, userAgent: ctx.userAgent, requestId: ctx.requestId };
 }
 
@@ -83,21 +84,38 @@ export function assertMethodAllowed(allowed: readonly LoginMethod[], method: Log
 }
 
 /**
- * The tenant a sign-in lands in (CONTRACT.md leaves it open; README "Signing in"): `tenant_id`
- * when given and the user is a member there, else the user's home tenant, else their oldest
- * membership.
+ * The tenant a sign-in lands in (CONTRACT.md leaves it open; README "Signing in"): the wanted
+ * tenant when the user is a member there (403 otherwise), else the user's home tenant, else
+ * their oldest membership.
  */
-export async function signInTenant(ctx: Ctx, userId: string, wanted: string | undefined): Promise<string> {
-  const tenantId = wanted === undefined ? undefined : decodeId('tenant', wanted);
-  if (tenantId === null) throw ApiError.notFound('tenant', wanted as string);
-  const target = await ctx.db.platformRead((p) => p.signInTenant(userId, tenantId));
+export async function resolveSignInTenant(
+  p: PlatformReads,
+  userId: string,
+  wanted: string | null | undefined,
+): Promise<string> {
+  const target = await p.signInTenant(userId, wanted ?? undefined);
   if (!target) {
     throw new ApiError(
       'forbidden',
-      wanted ? `you are not a member of tenant ${wanted}` : 'this account is not a member of any tenant',
+      wanted
+        ? `you are not a member of tenant ${encodeId('tenant', wanted)}`
+        : 'this account is not a member of any tenant',
     );
   }
   return target.tenantId;
+}
+
+/** A wire tenant id from a request body as a UUID (404 when it is not one). */
+export function wantedTenant(wanted: string | undefined): string | undefined {
+  if (wanted === undefined) return undefined;
+  const id = decodeId('tenant', wanted);
+  if (!id) throw ApiError.notFound('tenant', wanted);
+  return id;
+}
+
+export async function signInTenant(ctx: Ctx, userId: string, wanted: string | undefined): Promise<string> {
+  const tenantId = wantedTenant(wanted);
+  return ctx.db.platformRead((p) => resolveSignInTenant(p, userId, tenantId));
 }
 
 /**

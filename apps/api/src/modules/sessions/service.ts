@@ -1,10 +1,12 @@
 import { encodeId, type TokenPair } from '@qeetid/contract';
-import type { TenantScope } from '@qeetid/db';
+import type { PageQuery, TenantScope } from '@qeetid/db';
 import { secretHashOf } from '../../crypto/opaque-token.ts';
 import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { signInTenant } from '../auth/service.ts';
 import { policyOf } from '../auth-policy/policy.ts';
-import { issuePair } from './issue.ts';
+import { live } from '../users/service.ts';
+import { issuePair, startSession } from './issue.ts';
 
 type RefreshOutcome =
   | { kind: 'ok'; pair: TokenPair }
@@ -97,5 +99,76 @@ export async function logout(ctx: Ctx): Promise<void> {
       target: { type: 'session', id: encodeId('session', sessionId) },
       metadata: { reason: 'logout' },
     });
+  });
+}
+
+/** The calling user, whatever user credential they came with (access token or PAT). */
+export function callingUser(ctx: Ctx): { userId: string; tenantId: string; sessionId: string | null } {
+  const principal = principalOf(ctx);
+  if (principal.kind === 'api_key') throw new ApiError('forbidden', 'this needs a user credential, not an API key');
+  return {
+    userId: principal.userId,
+    tenantId: principal.tenantId,
+    sessionId: principal.kind === 'access_token' ? principal.sessionId : null,
+  };
+}
+
+/** My live sessions in every tenant. */
+export async function listMine(ctx: Ctx, q: PageQuery) {
+  const { userId } = callingUser(ctx);
+  return ctx.db.platform((p) => p.sessionsOfUser(userId, new Date(), q));
+}
+
+export async function revokeMine(ctx: Ctx, sessionId: string): Promise<void> {
+  const { userId } = callingUser(ctx);
+  const notFound = () => ApiError.notFound('session', encodeId('session', sessionId));
+  const session = await ctx.db.platformRead((p) => p.sessionOfUser(userId, sessionId));
+  if (!session) throw notFound();
+  await ctx.db.withTenant(scopeOf(ctx, session.tenantId), async (r) => {
+    if (!(await r.sessions.revoke(sessionId, 'user_revoked', new Date()))) throw notFound();
+    await r.audit.append({
+      action: 'session.revoked',
+      target: { type: 'session', id: encodeId('session', sessionId) },
+      metadata: { reason: 'user_revoked' },
+    });
+  });
+}
+
+/** Admin: a user's live sessions in this tenant. */
+export async function listOfUser(ctx: Ctx, userId: string, q: PageQuery) {
+  return ctx.db.withTenant(scopeOf(ctx), async (r) => {
+    await live(r, userId);
+    return r.sessions.listLive(userId, new Date(), q);
+  });
+}
+
+/** Admin: ends every live session of a user in this tenant. */
+export async function revokeAllOfUser(ctx: Ctx, userId: string): Promise<number> {
+  return ctx.db.withTenant(scopeOf(ctx), async (r) => {
+    await live(r, userId);
+    const revoked = await r.sessions.revokeAllOfUser(userId, 'admin_revoked', new Date());
+    await r.audit.append({
+      action: 'user.sessions_revoked',
+      target: { type: 'user', id: encodeId('user', userId) },
+      metadata: { count: revoked.length },
+    });
+    return revoked.length;
+  });
+}
+
+/** A session in another tenant of the user's, carrying over how they signed in. */
+export async function switchTenant(ctx: Ctx, wanted: string): Promise<TokenPair> {
+  const current = currentSession(ctx);
+  const tenantId = await signInTenant(ctx, current.userId, wanted);
+  const methods = await ctx.db.platformRead(
+    async (p) => (await p.sessionOfUser(current.userId, current.sessionId))?.authMethods,
+  );
+  return startSession(ctx, {
+    userId: current.userId,
+    tenantId,
+    methods: methods ?? [],
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    requestId: ctx.requestId,
   });
 }
