@@ -3,7 +3,12 @@ import type { Ctx } from './http/context.ts';
 import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { authHandlers } from './modules/auth/handlers.ts';
+import { authPolicyHandlers } from './modules/auth-policy/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
+import { oneTimeHandlers } from './modules/one-time/handlers.ts';
+import { patHandlers } from './modules/pats/handlers.ts';
+import { sessionHandlers } from './modules/sessions/handlers.ts';
+import { signingKeyHandlers } from './modules/signing-keys/handlers.ts';
 import { tenantHandlers } from './modules/tenants/handlers.ts';
 import { userHandlers } from './modules/users/handlers.ts';
 
@@ -16,4 +21,9 @@ export const handlers = {
   ...userHandlers,
   ...apiKeyHandlers,
   ...auditHandlers,
+  ...signingKeyHandlers,
+  ...sessionHandlers,
+  ...patHandlers,
+  ...oneTimeHandlers,
+  ...authPolicyHandlers,
 } satisfies AppHandlers;

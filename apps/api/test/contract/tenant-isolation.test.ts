@@ -39,6 +39,9 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/UserUpdate': () => ({ display_name: 'Hijacked' }),
   '#/components/schemas/Metadata': () => ({ hijacked: true }),
   '#/components/schemas/ApiKeyCreate': () => ({ name: 'intruder' }),
+  '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
+  '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
+  '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),
 };
 
 const scoped = operations.filter((o) => o.tenant === 'required');
