@@ -2,6 +2,13 @@ from enum import StrEnum
 
 
 class ErrorCode(StrEnum):
+    AUTH_CODE_INVALID = "auth.code_invalid"
+    AUTH_INVALID_CREDENTIALS = "auth.invalid_credentials"
+    AUTH_METHOD_NOT_ALLOWED = "auth.method_not_allowed"
+    AUTH_REFRESH_TOKEN_INVALID = "auth.refresh_token_invalid"
+    AUTH_REFRESH_TOKEN_REUSED = "auth.refresh_token_reused"
+    AUTH_SESSION_REVOKED = "auth.session_revoked"
+    AUTH_TOKEN_INVALID = "auth.token_invalid"
     BAD_REQUEST = "bad_request"
     CONFLICT = "conflict"
     FORBIDDEN = "forbidden"
