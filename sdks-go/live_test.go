@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -85,6 +86,62 @@ func TestLiveQuickstart(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.logf(t, "created user %s", user.Id)
+
+	// Sign in as that user (what the app's frontend does), then verify the token offline.
+	password := "correct horse " + l.run + " battery"
+	if err := l.qeetid.Users.SetPassword(ctx, user.Id, api.AdminPasswordSet{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	session := l.signIn(t, user.Email, password)
+	claims, err := l.qeetid.Sessions.Verify(ctx, session.AccessToken)
+	if err != nil || claims.UserID != user.Id || claims.TenantID != user.TenantId || claims.SessionID != session.SessionId {
+		t.Fatalf("%+v %v", claims, err)
+	}
+	l.logf(t, "verified access token: UserID=%s TenantID=%s SessionID=%s", claims.UserID, claims.TenantID, claims.SessionID)
+	var verr *qeetidsdk.VerifyError
+	if _, err := l.qeetid.Sessions.Verify(ctx, session.AccessToken[:len(session.AccessToken)-4]+"AAAA"); !errors.As(err, &verr) {
+		t.Fatalf("tampered token: %v", err)
+	}
+
+	// Rotate the signing key: tokens of the new key verify after one JWKS refetch, and tokens of
+	// the retired key still verify. Rotation has no facade method: the generated client does it.
+	resp, err := l.qeetid.API.RotateSigningKey(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rotated api.SigningKey
+	if err := json.NewDecoder(resp.Body).Decode(&rotated); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	l.logf(t, "rotated signing key, new kid %s", rotated.Kid)
+	fresh := l.signIn(t, user.Email, password)
+	header, _ := base64.RawURLEncoding.DecodeString(strings.Split(fresh.AccessToken, ".")[0])
+	if !strings.Contains(string(header), rotated.Kid) {
+		t.Fatalf("new token header %s lacks kid %s", header, rotated.Kid)
+	}
+	if c, err := l.qeetid.Sessions.Verify(ctx, fresh.AccessToken); err != nil || c.SessionID != fresh.SessionId {
+		t.Fatal(err)
+	}
+	if _, err := l.qeetid.Sessions.Verify(ctx, session.AccessToken); err != nil {
+		t.Fatalf("token of the retired key: %v", err)
+	}
+	l.logf(t, "verified tokens of the new and the retired key")
+}
+
+func (l *live) signIn(t *testing.T, email, password string) api.TokenPair {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"email": email, "password": password})
+	resp, err := http.Post(l.baseURL+"/v1/auth/login", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var pair api.TokenPair
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&pair) != nil || pair.AccessToken == "" {
+		t.Fatalf("sign-in: HTTP %d", resp.StatusCode)
+	}
+	return pair
 }
 
 func TestLivePagination(t *testing.T) {

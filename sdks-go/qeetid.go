@@ -195,6 +195,11 @@ func (u *Users) Update(ctx context.Context, id string, body api.UserUpdate) (*ap
 func (u *Users) Delete(ctx context.Context, id string) error {
 	return discard(u.api.DeleteUser(ctx, id))
 }
+
+// SetPassword sets or replaces the user's password (the tenant's auth policy applies).
+func (u *Users) SetPassword(ctx context.Context, id string, body api.AdminPasswordSet) error {
+	return discard(u.api.SetUserPassword(ctx, id, body))
+}
 func (u *Users) Restore(ctx context.Context, id string) (*api.User, error) {
 	return decode[api.User](u.api.RestoreUser(ctx, id))
 }

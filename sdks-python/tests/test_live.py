@@ -3,6 +3,8 @@ and sets QEETID_TEST_BASE_URL and QEETID_TEST_ADMIN_TOKEN), plus pagination and 
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import platform
 import uuid
@@ -12,7 +14,9 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from qeetid import AuthenticationError, ConflictError, NotFoundError, Qeetid, ValidationError
+from qeetid import AuthenticationError, ConflictError, NotFoundError, Qeetid, TokenVerificationError, ValidationError
+from qeetid._generated.api.keys import rotate_signing_key
+from qeetid._generated.models import SigningKey
 
 BASE_URL = os.environ.get("QEETID_TEST_BASE_URL")
 ADMIN_TOKEN = os.environ.get("QEETID_TEST_ADMIN_TOKEN")
@@ -62,6 +66,38 @@ def test_quickstart_tenant_and_user(live: Live) -> None:
     assert q.users.get(user.id).email == f"alex-{live.run}@acme.test"
     assert q.users.update(user.id, display_name="Alex C.").display_name == "Alex C."
     live.log(f"created user {user.id}")
+
+    # Sign in as that user (what the app's frontend does), then verify the token offline.
+    password = f"correct horse {live.run} battery"
+    q.users.set_password(user.id, password)
+    session = sign_in(live, user.email, password)
+    claims = q.sessions.verify(session["access_token"])
+    assert (claims.user_id, claims.tenant_id, claims.session_id) == (user.id, user.tenant_id, session["session_id"])
+    live.log(
+        f"verified access token: user_id={claims.user_id} tenant_id={claims.tenant_id} session_id={claims.session_id}"
+    )
+    with pytest.raises(TokenVerificationError):
+        q.sessions.verify(session["access_token"][:-4] + "AAAA")
+
+    # Rotate the signing key: tokens of the new key verify after one JWKS refetch, and tokens of
+    # the retired key still verify. Rotation has no facade method: the generated client does it.
+    rotated = rotate_signing_key.sync(client=q.client)
+    assert isinstance(rotated, SigningKey)
+    live.log(f"rotated signing key, new kid {rotated.kid}")
+    fresh = sign_in(live, user.email, password)
+    header = json.loads(base64.urlsafe_b64decode(fresh["access_token"].split(".")[0] + "=="))
+    assert header["kid"] == rotated.kid
+    assert q.sessions.verify(fresh["access_token"]).session_id == fresh["session_id"]
+    assert q.sessions.verify(session["access_token"]).user_id == user.id
+    live.log("verified tokens of the new and the retired key")
+
+
+def sign_in(live: Live, email: str, password: str) -> dict[str, str]:
+    response = httpx.post(f"{live.base_url}/v1/auth/login", json={"email": email, "password": password})
+    assert response.status_code == 200, response.text
+    pair: dict[str, str] = response.json()
+    assert pair.get("access_token"), "a token pair, not an MFA challenge"
+    return pair
 
 
 def test_pagination_follows_next_cursor(live: Live) -> None:

@@ -126,6 +126,10 @@ export class Users {
   async delete(id: string): Promise<void> {
     await api.deleteUser({ client: this.client, path: { id }, throwOnError: true });
   }
+  /** Sets or replaces the user's password (the tenant's auth policy applies). */
+  async setPassword(id: string, body: T.AdminPasswordSet): Promise<void> {
+    await api.setUserPassword({ client: this.client, path: { id }, body, throwOnError: true });
+  }
   async restore(id: string): Promise<T.User> {
     return (await api.restoreUser({ client: this.client, path: { id }, throwOnError: true })).data;
   }

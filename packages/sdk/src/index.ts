@@ -27,6 +27,8 @@ export {
   ValidationError,
   type VerifyErrorCode,
 } from './errors.ts';
+/** Every operation of the spec, generated; pass `client: qeetid.client` to use the facade's settings. */
+export * as api from './gen/sdk.gen.ts';
 export type * from './gen/types.gen.ts';
 export {
   cacheMaxAgeMs,

@@ -19,9 +19,18 @@ from ._generated.api.tenants import (
     list_tenants,
     update_tenant,
 )
-from ._generated.api.users import create_user, delete_user, get_user, list_users, restore_user, update_user
+from ._generated.api.users import (
+    create_user,
+    delete_user,
+    get_user,
+    list_users,
+    restore_user,
+    set_user_password,
+    update_user,
+)
 from ._generated.client import AuthenticatedClient
 from ._generated.models import (
+    AdminPasswordSet,
     ApiKey,
     ApiKeyCreate,
     ApiKeyList,
@@ -159,6 +168,11 @@ class Users:
 
     def delete(self, user_id: str) -> None:
         delete_user.sync_detailed(user_id, client=self._client)
+
+    def set_password(self, user_id: str, password: str, *, revoke_sessions: bool = False) -> None:
+        """Sets or replaces the user's password (the tenant's auth policy applies)."""
+        body = AdminPasswordSet(password=password, revoke_sessions=revoke_sessions)
+        set_user_password.sync_detailed(user_id, client=self._client, body=body)
 
     def restore(self, user_id: str) -> User:
         return _expect(restore_user.sync_detailed(user_id, client=self._client), User)

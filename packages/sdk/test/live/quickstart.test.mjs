@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import { AuthenticationError, ConflictError, NotFoundError, Qeetid, ValidationError } from '@qeetid/sdk';
+import {
+  AuthenticationError,
+  api,
+  ConflictError,
+  NotFoundError,
+  Qeetid,
+  TokenVerificationError,
+  ValidationError,
+} from '@qeetid/sdk';
 
 const baseUrl = process.env.QEETID_TEST_BASE_URL;
 const adminToken = process.env.QEETID_TEST_ADMIN_TOKEN;
@@ -13,6 +21,18 @@ if (!baseUrl || !adminToken) {
 }
 const run = `ts-${process.version}-${randomUUID().slice(0, 8)}`;
 const log = (...args) => console.log(`[quickstart ${run}]`, ...args);
+
+async function signIn(email, password) {
+  const response = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(response.status, 200);
+  const pair = await response.json();
+  assert.ok(pair.access_token, 'a token pair, not an MFA challenge');
+  return pair;
+}
 
 describe('live server', { skip: !baseUrl || !adminToken ? 'no live server configured' : false }, () => {
   /** @type {Qeetid} */
@@ -44,6 +64,27 @@ describe('live server', { skip: !baseUrl || !adminToken ? 'no live server config
     const updated = await qeetid.users.update(user.id, { display_name: 'Alex C.' });
     assert.equal(updated.display_name, 'Alex C.');
     log('created user', user.id);
+
+    // Sign in as that user (what the app's frontend does), then verify the token offline.
+    const password = `correct horse ${run} battery`;
+    await qeetid.users.setPassword(user.id, { password });
+    const session = await signIn(user.email, password);
+    const claims = await qeetid.sessions.verify(session.access_token);
+    assert.equal(claims.userId, user.id);
+    assert.equal(claims.tenantId, user.tenant_id);
+    assert.equal(claims.sessionId, session.session_id);
+    log('verified access token', { userId: claims.userId, tenantId: claims.tenantId, sessionId: claims.sessionId });
+    await assert.rejects(qeetid.sessions.verify(`${session.access_token.slice(0, -4)}AAAA`), TokenVerificationError);
+
+    // Rotate the signing key: tokens of the new key verify after one JWKS refetch, and tokens
+    // of the retired key still verify.
+    const rotated = (await api.rotateSigningKey({ client: qeetid.client, throwOnError: true })).data;
+    log('rotated signing key, new kid', rotated.kid);
+    const fresh = await signIn(user.email, password);
+    assert.equal(JSON.parse(Buffer.from(fresh.access_token.split('.')[0], 'base64url').toString()).kid, rotated.kid);
+    assert.equal((await qeetid.sessions.verify(fresh.access_token)).sessionId, fresh.session_id);
+    assert.equal((await qeetid.sessions.verify(session.access_token)).userId, user.id);
+    log('verified tokens of the new and the retired key');
   });
 
   test('list pagination follows next_cursor', async () => {
