@@ -267,8 +267,13 @@ class TokenVerifier:
         if iss != self._issuer:
             raise TokenVerificationError("invalid_issuer", f"iss {iss!r} is not {self._issuer!r}")
         aud = p.get("aud")
-        audience = [aud] if isinstance(aud, str) else aud if isinstance(aud, list) else []
-        if self._audience.isdisjoint(a for a in audience if isinstance(a, str)):
+        if isinstance(aud, str):
+            audience = [aud]
+            accepted = aud in self._audience
+        else:
+            audience = [a for a in aud if isinstance(a, str)] if isinstance(aud, list) else []
+            accepted = not self._audience.isdisjoint(audience)
+        if not accepted:
             raise TokenVerificationError("invalid_audience", f"aud {aud!r} names none of the expected audiences")
         user_id, tenant_id, session_id = p.get("user_id"), p.get("tenant_id"), p.get("session_id")
         if not (isinstance(user_id, str) and user_id and isinstance(tenant_id, str) and tenant_id):
