@@ -1,8 +1,8 @@
 module github.com/qeetgroup/qeetid-go
 
-go 1.26.0
+go 1.25.0
 
-require github.com/oapi-codegen/runtime v1.9.0
+require github.com/oapi-codegen/runtime v1.8.0
 
 require (
 	github.com/apapsch/go-jsonmerge/v2 v2.0.0 // indirect
