@@ -7,6 +7,7 @@ import { allowedMethods, bind } from './http/bind.ts';
 import type { Deps } from './http/context.ts';
 import { ApiError, envelope } from './http/errors.ts';
 import { accessLog } from './http/middleware/access-log/index.ts';
+import { AuthzEngine } from './modules/authz/engine.ts';
 
 export interface AppOptions {
   validateResponses?: boolean;
@@ -25,7 +26,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   });
 
   // Only operations that take a body read one, so only they pay for the limiter's stream wrapper.
-  bind(app, handlers, deps, { validateResponses: options.validateResponses ?? false, limitBody });
+  bind(
+    app,
+    handlers,
+    { ...deps, authz: new AuthzEngine(deps.db) },
+    { validateResponses: options.validateResponses ?? false, limitBody },
+  );
 
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);
