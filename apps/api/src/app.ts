@@ -18,12 +18,16 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use(requestId({ generator: () => `req_${randomUUID()}` }));
   app.use(accessLog({ log: deps.log }));
-  const limitBody = bodyLimit({
-    maxSize: deps.config.bodyLimit,
-    onError: () => {
-      throw new ApiError('payload_too_large', `request body is larger than ${deps.config.bodyLimit} bytes`);
-    },
-  });
+  const limiter = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError('payload_too_large', `request body is larger than ${maxSize} bytes`);
+      },
+    });
+  const serverWide = limiter(deps.config.bodyLimit);
+  const limitBody = (operationLimit: number | null) =>
+    operationLimit && operationLimit > deps.config.bodyLimit ? limiter(operationLimit) : serverWide;
 
   // Only operations that take a body read one, so only they pay for the limiter's stream wrapper.
   bind(

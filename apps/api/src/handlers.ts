@@ -1,8 +1,11 @@
 import type { Handlers } from '@qeetid/contract';
 import type { Ctx } from './http/context.ts';
+import { abacHandlers } from './modules/abac/handlers.ts';
 import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { authHandlers } from './modules/auth/handlers.ts';
+import { authzHandlers } from './modules/authz/handlers.ts';
+import { groupHandlers } from './modules/groups/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
 import { tenantHandlers } from './modules/tenants/handlers.ts';
 import { userHandlers } from './modules/users/handlers.ts';
@@ -16,4 +19,7 @@ export const handlers = {
   ...userHandlers,
   ...apiKeyHandlers,
   ...auditHandlers,
+  ...authzHandlers,
+  ...groupHandlers,
+  ...abacHandlers,
 } satisfies AppHandlers;

@@ -14,8 +14,8 @@ export type Operation = (typeof operations)[number];
 export interface BindOptions {
   /** Check every response against the spec (tests turn this on so the spec cannot lie). */
   validateResponses: boolean;
-  /** Guards the operations that read a request body. */
-  limitBody: MiddlewareHandler;
+  /** Guards the operations that read a request body; `x-qeet-body-limit` raises the limit for one. */
+  limitBody: (operationLimit: number | null) => MiddlewareHandler;
 }
 
 /** `/v1/users/{id}` → `/v1/users/:id` */
@@ -43,7 +43,7 @@ export function bind(app: Hono, handlers: AppHandlers, deps: AppDeps, options: B
   for (const op of sorted) {
     const validator = operationValidator(op.path, op.method);
     const route = (c: Context) => serve(c, op, validator, handlers[op.operationId as OperationId], deps, options);
-    if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody, route);
+    if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody(op.bodyLimit), route);
     else app.on(op.method.toUpperCase(), honoPath(op.path), route);
   }
 }

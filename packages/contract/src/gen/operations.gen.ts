@@ -9,7 +9,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getReadiness",
@@ -18,7 +19,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getMe",
@@ -34,7 +36,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listTenants",
@@ -50,7 +53,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createTenant",
@@ -66,7 +70,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": "tenants:create",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getTenant",
@@ -82,7 +87,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "deleteTenant",
@@ -98,7 +104,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "updateTenant",
@@ -114,7 +121,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listTenantMembers",
@@ -130,7 +138,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "members:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listUsers",
@@ -146,7 +155,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createUser",
@@ -162,7 +172,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listDeletedUsers",
@@ -178,7 +189,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getUser",
@@ -194,7 +206,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "deleteUser",
@@ -210,7 +223,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "updateUser",
@@ -226,7 +240,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "restoreUser",
@@ -242,7 +257,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "purgeUser",
@@ -258,7 +274,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "replaceUserMetadata",
@@ -274,7 +291,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "clearUserMetadata",
@@ -290,7 +308,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createApiKey",
@@ -306,7 +325,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "revokeApiKey",
@@ -322,7 +342,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listApiKeys",
@@ -338,7 +359,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createTenantApiKey",
@@ -354,7 +376,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listAuditEvents",
@@ -370,7 +393,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "audit:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "verifyAuditChain",
@@ -386,7 +410,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "audit:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "exportAuditEvents",
@@ -402,7 +427,501 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "audit:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listPermissions",
+    "method": "get",
+    "path": "/v1/permissions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listRoles",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/roles",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createRole",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/roles",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteRole",
+    "method": "delete",
+    "path": "/v1/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "updateRole",
+    "method": "patch",
+    "path": "/v1/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listRolePermissions",
+    "method": "get",
+    "path": "/v1/roles/{roleID}/permissions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "grantRolePermission",
+    "method": "post",
+    "path": "/v1/roles/{roleID}/permissions/{permID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "revokeRolePermission",
+    "method": "delete",
+    "path": "/v1/roles/{roleID}/permissions/{permID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "assignRole",
+    "method": "post",
+    "path": "/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "unassignRole",
+    "method": "delete",
+    "path": "/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getEffectivePermissions",
+    "method": "get",
+    "path": "/v1/users/{userID}/tenants/{tenantID}/permissions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "checkPermission",
+    "method": "get",
+    "path": "/v1/check",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "authz:check",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "checkPermissions",
+    "method": "post",
+    "path": "/v1/check/batch",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "authz:check",
+    "errorFormat": "api",
+    "bodyLimit": 4194304
+  },
+  {
+    "operationId": "listGroups",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/groups",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createGroup",
+    "method": "post",
+    "path": "/v1/groups",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteGroup",
+    "method": "delete",
+    "path": "/v1/groups/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "updateGroup",
+    "method": "patch",
+    "path": "/v1/groups/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listGroupMembers",
+    "method": "get",
+    "path": "/v1/groups/{id}/members",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "addGroupMember",
+    "method": "post",
+    "path": "/v1/groups/{id}/members/{userID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "removeGroupMember",
+    "method": "delete",
+    "path": "/v1/groups/{id}/members/{userID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listGroupRoles",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/groups/{groupID}/roles",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "assignGroupRole",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "unassignGroupRole",
+    "method": "delete",
+    "path": "/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listAbacPolicies",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/abac/policies",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createAbacPolicy",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/abac/policies",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getAbacPolicy",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/abac/policies/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteAbacPolicy",
+    "method": "delete",
+    "path": "/v1/tenants/{tenantID}/abac/policies/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "updateAbacPolicy",
+    "method": "patch",
+    "path": "/v1/tenants/{tenantID}/abac/policies/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "evaluateAbac",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/abac/evaluate",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "authz:check",
+    "errorFormat": "api",
+    "bodyLimit": null
   }
 ] as const;
 
@@ -435,4 +954,33 @@ export interface OperationTypes {
   listAuditEvents: { data: T.ListAuditEventsData; responses: T.ListAuditEventsResponses };
   verifyAuditChain: { data: T.VerifyAuditChainData; responses: T.VerifyAuditChainResponses };
   exportAuditEvents: { data: T.ExportAuditEventsData; responses: T.ExportAuditEventsResponses };
+  listPermissions: { data: T.ListPermissionsData; responses: T.ListPermissionsResponses };
+  listRoles: { data: T.ListRolesData; responses: T.ListRolesResponses };
+  createRole: { data: T.CreateRoleData; responses: T.CreateRoleResponses };
+  deleteRole: { data: T.DeleteRoleData; responses: T.DeleteRoleResponses };
+  updateRole: { data: T.UpdateRoleData; responses: T.UpdateRoleResponses };
+  listRolePermissions: { data: T.ListRolePermissionsData; responses: T.ListRolePermissionsResponses };
+  grantRolePermission: { data: T.GrantRolePermissionData; responses: T.GrantRolePermissionResponses };
+  revokeRolePermission: { data: T.RevokeRolePermissionData; responses: T.RevokeRolePermissionResponses };
+  assignRole: { data: T.AssignRoleData; responses: T.AssignRoleResponses };
+  unassignRole: { data: T.UnassignRoleData; responses: T.UnassignRoleResponses };
+  getEffectivePermissions: { data: T.GetEffectivePermissionsData; responses: T.GetEffectivePermissionsResponses };
+  checkPermission: { data: T.CheckPermissionData; responses: T.CheckPermissionResponses };
+  checkPermissions: { data: T.CheckPermissionsData; responses: T.CheckPermissionsResponses };
+  listGroups: { data: T.ListGroupsData; responses: T.ListGroupsResponses };
+  createGroup: { data: T.CreateGroupData; responses: T.CreateGroupResponses };
+  deleteGroup: { data: T.DeleteGroupData; responses: T.DeleteGroupResponses };
+  updateGroup: { data: T.UpdateGroupData; responses: T.UpdateGroupResponses };
+  listGroupMembers: { data: T.ListGroupMembersData; responses: T.ListGroupMembersResponses };
+  addGroupMember: { data: T.AddGroupMemberData; responses: T.AddGroupMemberResponses };
+  removeGroupMember: { data: T.RemoveGroupMemberData; responses: T.RemoveGroupMemberResponses };
+  listGroupRoles: { data: T.ListGroupRolesData; responses: T.ListGroupRolesResponses };
+  assignGroupRole: { data: T.AssignGroupRoleData; responses: T.AssignGroupRoleResponses };
+  unassignGroupRole: { data: T.UnassignGroupRoleData; responses: T.UnassignGroupRoleResponses };
+  listAbacPolicies: { data: T.ListAbacPoliciesData; responses: T.ListAbacPoliciesResponses };
+  createAbacPolicy: { data: T.CreateAbacPolicyData; responses: T.CreateAbacPolicyResponses };
+  getAbacPolicy: { data: T.GetAbacPolicyData; responses: T.GetAbacPolicyResponses };
+  deleteAbacPolicy: { data: T.DeleteAbacPolicyData; responses: T.DeleteAbacPolicyResponses };
+  updateAbacPolicy: { data: T.UpdateAbacPolicyData; responses: T.UpdateAbacPolicyResponses };
+  evaluateAbac: { data: T.EvaluateAbacData; responses: T.EvaluateAbacResponses };
 }

@@ -125,6 +125,35 @@ export class AuthzEngine {
     return { member: true, grants };
   }
 
+  /**
+   * The ABAC layer alone (the PDP view): every applicable policy evaluated, combined as the
+   * decision does — deny if a deny policy holds or fails, else allow if an allow policy holds.
+   * Undefined when the user is not a member.
+   */
+  async evaluatePolicies(
+    tenantId: string,
+    userId: string,
+    permission: string,
+    context: CheckContext,
+  ): Promise<
+    | { decision: 'allow' | 'deny' | 'not_applicable'; policy?: Decision['policy']; policies: PolicyOutcome[] }
+    | undefined
+  > {
+    const model = await this.model(tenantId);
+    const subject = await this.subject(model, tenantId, userId);
+    if (!subject) return undefined;
+    const resource = resourceOf(permission);
+    const input = conditionInput(userId, subject, permission, context);
+    const policies = model.policies
+      .filter((p) => p.applies.match(permission, resource) !== undefined)
+      .map((p) => runPolicy(p, input));
+    const deny = policies.find((o) => o.policy.effect === 'deny' && o.result !== false);
+    if (deny) return { decision: 'deny', policy: deny.policy, policies };
+    const allow = policies.find((o) => o.policy.effect === 'allow' && o.result === true);
+    if (allow) return { decision: 'allow', policy: allow.policy, policies };
+    return { decision: 'not_applicable', policies };
+  }
+
   /** Drops what this process cached for a tenant (the version check makes this optional). */
   forget(tenantId: string): void {
     this.models.delete(tenantId);
@@ -231,6 +260,21 @@ function* rolePaths(model: Model, subject: Subject): Generator<{ role: Role; ref
       if (role) yield { role, ref: { role: ref(role), via: 'group', group: group.ref } };
     }
   }
+}
+
+function conditionInput(userId: string, subject: Subject, permission: string, context: CheckContext): ConditionInput {
+  return {
+    user: { id: userId, email: subject.email, status: subject.status, metadata: subject.metadata },
+    resource: context.resource ?? {},
+    request: { ip: context.ip ?? '', time: context.time ?? new Date() },
+    permission,
+  };
+}
+
+function runPolicy(p: Policy, input: ConditionInput): PolicyOutcome {
+  if (!p.condition) return { policy: p.ref, result: 'error', error: p.problem ?? 'condition does not compile' };
+  const out = runCondition(p.condition, input);
+  return 'value' in out ? { policy: p.ref, result: out.value } : { policy: p.ref, result: 'error', error: out.error };
 }
 
 function evaluate(
