@@ -1,5 +1,5 @@
 import type { AbacPolicyRow, Database, TenantScope } from '@qeetid/db';
-import { builtinRoleGrants, isBuiltinRole } from './catalogue.ts';
+import { builtinCatalogue, builtinRoleGrants, isBuiltinRole } from './catalogue.ts';
 import { type Condition, type ConditionInput, compileCondition, runCondition } from './conditions.ts';
 import { GrantSet, resourceOf } from './permission.ts';
 
@@ -73,8 +73,8 @@ interface Model {
   builtin: Map<string, Role>;
   groups: Map<string, { ref: Ref; roles: string[] }>;
   policies: Policy[];
-  /** Every grant of the tenant's roles, to tell an unknown permission from a withheld one. */
-  anyGrant: GrantSet;
+  /** The custom roles' grants (bar `*`), to tell an unknown permission from a withheld one. */
+  customGrants: GrantSet;
   subjects: Map<string, Subject | null>;
   loading: Map<string, Promise<Subject | null>>;
 }
@@ -182,13 +182,13 @@ export class AuthzEngine {
     for (const g of data.grants) permissionsOf.set(g.roleId, [...(permissionsOf.get(g.roleId) ?? []), g.permission]);
     const roles = new Map<string, Role>();
     const builtin = new Map<string, Role>();
-    const all: string[] = [];
+    const custom: string[] = [];
     for (const r of data.roles) {
       const permissions = isBuiltinRole(r.builtin) ? builtinRoleGrants[r.builtin] : (permissionsOf.get(r.id) ?? []);
       const role = { id: r.id, name: r.name, builtin: r.builtin, grants: new GrantSet(permissions), permissions };
       roles.set(r.id, role);
       if (r.builtin) builtin.set(r.builtin, role);
-      all.push(...permissions);
+      else custom.push(...permissions.filter((p) => p !== '*'));
     }
     const groups = new Map<string, { ref: Ref; roles: string[] }>();
     for (const g of data.groups) groups.set(g.id, { ref: { id: g.id, name: g.name }, roles: [] });
@@ -199,7 +199,7 @@ export class AuthzEngine {
       builtin,
       groups,
       policies: policies.map(compilePolicy),
-      anyGrant: new GrantSet(all),
+      customGrants: new GrantSet(custom),
       subjects: new Map(),
       loading: new Map(),
     };
@@ -339,9 +339,9 @@ function evaluate(
     }
   }
   if (rbac) return { allowed: true, grants, policies };
-  const reason =
-    model.anyGrant.match(permission, resource) === undefined
-      ? `no role in this tenant grants ${permission} (unknown permission)`
-      : `no role of this user grants ${permission}`;
+  const known = builtinCatalogue.has(permission) || model.customGrants.match(permission, resource) !== undefined;
+  const reason = known
+    ? `no role of this user grants ${permission}`
+    : `no role in this tenant grants ${permission} (unknown permission)`;
   return { allowed: false, grants, reason, policies };
 }
