@@ -60,7 +60,7 @@ export function compileCondition(
 
 function locate(source: string, error: unknown): ConditionProblem {
   const e = error as { summary?: string; message?: string; range?: { start: number } } | undefined;
-  const at = e?.range?.start ?? 0;
+  const at = Math.min(e?.range?.start ?? 0, source.length);
   const before = source.slice(0, at).split('\n');
   return {
     line: before.length,

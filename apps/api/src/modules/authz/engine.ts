@@ -1,3 +1,4 @@
+import { encodeId } from '@qeetid/contract';
 import type { AbacPolicyRow, Database, TenantScope } from '@qeetid/db';
 import { builtinCatalogue, builtinRoleGrants, isBuiltinRole } from './catalogue.ts';
 import { type Condition, type ConditionInput, compileCondition, runCondition } from './conditions.ts';
@@ -264,7 +265,8 @@ function* rolePaths(model: Model, subject: Subject): Generator<{ role: Role; ref
 
 function conditionInput(userId: string, subject: Subject, permission: string, context: CheckContext): ConditionInput {
   return {
-    user: { id: userId, email: subject.email, status: subject.status, metadata: subject.metadata },
+    // Conditions see ids as the API shows them (`usr_…`), so they compare with what callers pass.
+    user: { id: encodeId('user', userId), email: subject.email, status: subject.status, metadata: subject.metadata },
     resource: context.resource ?? {},
     request: { ip: context.ip ?? '', time: context.time ?? new Date() },
     permission,
@@ -303,7 +305,8 @@ function evaluate(
   const applicable = model.policies.filter((p) => p.applies.match(permission, resource) !== undefined);
   if (applicable.length) {
     const input: ConditionInput = {
-      user: { id: userId, email: subject.email, status: subject.status, metadata: subject.metadata },
+      // Conditions see ids as the API shows them (`usr_…`), so they compare with what callers pass.
+      user: { id: encodeId('user', userId), email: subject.email, status: subject.status, metadata: subject.metadata },
       resource: context.resource ?? {},
       request: { ip: context.ip ?? '', time: context.time ?? new Date() },
       permission,
