@@ -1,5 +1,5 @@
 import { encodeId } from '@qeetid/contract';
-import type { AbacPolicyRow, Database, TenantScope } from '@qeetid/db';
+import type { AbacPolicyRow, Database, TenantRepos, TenantScope } from '@qeetid/db';
 import { builtinCatalogue, builtinRoleGrants, isBuiltinRole } from './catalogue.ts';
 import { type Condition, type ConditionInput, compileCondition, runCondition } from './conditions.ts';
 import { GrantSet, resourceOf } from './permission.ts';
@@ -59,16 +59,7 @@ interface Policy {
   problem?: string;
 }
 
-interface Subject {
-  builtinRole: string;
-  status: string;
-  email: string;
-  metadata: Record<string, unknown>;
-  roles: string[];
-  groups: string[];
-}
-
-interface Model {
+export interface Model {
   version: number;
   roles: Map<string, Role>;
   builtin: Map<string, Role>;
@@ -179,31 +170,7 @@ export class AuthzEngine {
       data: await r.roles.model(),
       policies: await r.abacPolicies.enabled(),
     }));
-    const permissionsOf = new Map<string, string[]>();
-    for (const g of data.grants) permissionsOf.set(g.roleId, [...(permissionsOf.get(g.roleId) ?? []), g.permission]);
-    const roles = new Map<string, Role>();
-    const builtin = new Map<string, Role>();
-    const custom: string[] = [];
-    for (const r of data.roles) {
-      const permissions = isBuiltinRole(r.builtin) ? builtinRoleGrants[r.builtin] : (permissionsOf.get(r.id) ?? []);
-      const role = { id: r.id, name: r.name, builtin: r.builtin, grants: new GrantSet(permissions), permissions };
-      roles.set(r.id, role);
-      if (r.builtin) builtin.set(r.builtin, role);
-      else custom.push(...permissions.filter((p) => p !== '*'));
-    }
-    const groups = new Map<string, { ref: Ref; roles: string[] }>();
-    for (const g of data.groups) groups.set(g.id, { ref: { id: g.id, name: g.name }, roles: [] });
-    for (const gg of data.groupGrants) groups.get(gg.groupId)?.roles.push(gg.roleId);
-    const model: Model = {
-      version: data.version,
-      roles,
-      builtin,
-      groups,
-      policies: policies.map(compilePolicy),
-      customGrants: new GrantSet(custom),
-      subjects: new Map(),
-      loading: new Map(),
-    };
+    const model = compileModel(data, policies);
     const current = this.models.get(tenantId);
     if (!current || current.version <= model.version) {
       this.models.delete(tenantId);
@@ -232,6 +199,38 @@ export class AuthzEngine {
     model.subjects.set(userId, subject);
     return subject;
   }
+}
+
+export type ModelRows = Awaited<ReturnType<TenantRepos['roles']['model']>>;
+export type Subject = NonNullable<Awaited<ReturnType<TenantRepos['roles']['subject']>>>;
+
+/** Rows of a tenant → the compiled model (pure; the engine caches its result per version). */
+export function compileModel(data: ModelRows, policies: AbacPolicyRow[]): Model {
+  const permissionsOf = new Map<string, string[]>();
+  for (const g of data.grants) permissionsOf.set(g.roleId, [...(permissionsOf.get(g.roleId) ?? []), g.permission]);
+  const roles = new Map<string, Role>();
+  const builtin = new Map<string, Role>();
+  const custom: string[] = [];
+  for (const r of data.roles) {
+    const permissions = isBuiltinRole(r.builtin) ? builtinRoleGrants[r.builtin] : (permissionsOf.get(r.id) ?? []);
+    const role = { id: r.id, name: r.name, builtin: r.builtin, grants: new GrantSet(permissions), permissions };
+    roles.set(r.id, role);
+    if (r.builtin) builtin.set(r.builtin, role);
+    else custom.push(...permissions.filter((p) => p !== '*'));
+  }
+  const groups = new Map<string, { ref: Ref; roles: string[] }>();
+  for (const g of data.groups) groups.set(g.id, { ref: { id: g.id, name: g.name }, roles: [] });
+  for (const gg of data.groupGrants) groups.get(gg.groupId)?.roles.push(gg.roleId);
+  return {
+    version: data.version,
+    roles,
+    builtin,
+    groups,
+    policies: policies.map(compilePolicy),
+    customGrants: new GrantSet(custom),
+    subjects: new Map(),
+    loading: new Map(),
+  };
 }
 
 function compilePolicy(row: AbacPolicyRow): Policy {
@@ -279,7 +278,8 @@ function runPolicy(p: Policy, input: ConditionInput): PolicyOutcome {
   return 'value' in out ? { policy: p.ref, result: out.value } : { policy: p.ref, result: 'error', error: out.error };
 }
 
-function evaluate(
+/** One decision from a compiled model and a member's standing (pure). */
+export function evaluate(
   model: Model,
   userId: string,
   subject: Subject | null,
