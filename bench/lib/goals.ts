@@ -6,7 +6,7 @@ export interface Goal {
   target: number;
   /** 'higher': a ratio that must reach the bar; 'lower': an amount that must stay under it. */
   better: 'higher' | 'lower';
-  unit: 'ratio' | 'MB';
+  unit: 'ratio' | 'MB' | 'ms';
 }
 
 export const goals = {
@@ -26,6 +26,22 @@ export const goals = {
     better: 'higher',
     unit: 'ratio',
   },
+  P9: {
+    id: 'P9',
+    what: '/v1/check p99 at 50 % of max, 10k users / 200 roles / 1k groups, PostgreSQL',
+    must: 5,
+    target: 2,
+    better: 'lower',
+    unit: 'ms',
+  },
+  P10: {
+    id: 'P10',
+    what: '/v1/check throughput vs GET /healthz in the same run',
+    must: 0.5,
+    target: 0.8,
+    better: 'higher',
+    unit: 'ratio',
+  },
   P12: {
     id: 'P12',
     what: 'hot-path query through our data layer vs raw driver, same SQL',
@@ -37,7 +53,7 @@ export const goals = {
   P13: { id: 'P13', what: 'idle RSS of the API process', must: 200, target: 120, better: 'lower', unit: 'MB' },
 } as const satisfies Record<string, Goal>;
 
-const show = (goal: Goal, n: number) => (goal.unit === 'ratio' ? `${n.toFixed(2)}×` : `${n} MB`);
+const show = (goal: Goal, n: number) => (goal.unit === 'ratio' ? `${n.toFixed(2)}×` : `${n} ${goal.unit}`);
 
 export const goalText = (goal: Goal) =>
   `${goal.better === 'higher' ? '≥' : '≤'} ${show(goal, goal.must)} / ${show(goal, goal.target)}`;

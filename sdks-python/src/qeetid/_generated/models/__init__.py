@@ -1,5 +1,15 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .abac_evaluate_request import AbacEvaluateRequest
+from .abac_evaluation import AbacEvaluation
+from .abac_evaluation_decision import AbacEvaluationDecision
+from .abac_policy import AbacPolicy
+from .abac_policy_create import AbacPolicyCreate
+from .abac_policy_create_effect import AbacPolicyCreateEffect
+from .abac_policy_effect import AbacPolicyEffect
+from .abac_policy_list import AbacPolicyList
+from .abac_policy_update import AbacPolicyUpdate
+from .abac_policy_update_effect import AbacPolicyUpdateEffect
 from .accepted import Accepted
 from .actor import Actor
 from .actor_type import ActorType
@@ -21,13 +31,29 @@ from .auth_policy_update import AuthPolicyUpdate
 from .auth_policy_update_password_breach_check import (
     AuthPolicyUpdatePasswordBreachCheck,
 )
+from .check_batch import CheckBatch
+from .check_batch_result import CheckBatchResult
+from .check_context import CheckContext
+from .check_context_resource import CheckContextResource
+from .check_item import CheckItem
+from .check_result import CheckResult
+from .check_result_explain import CheckResultExplain
 from .code_confirm import CodeConfirm
+from .effective_permissions import EffectivePermissions
 from .email_otp_verify import EmailOtpVerify
 from .email_request import EmailRequest
 from .error_code import ErrorCode
 from .error_envelope import ErrorEnvelope
 from .error_envelope_error import ErrorEnvelopeError
 from .field_error import FieldError
+from .grant_path import GrantPath
+from .grant_path_via import GrantPathVia
+from .group import Group
+from .group_create import GroupCreate
+from .group_list import GroupList
+from .group_member_list import GroupMemberList
+from .group_member_list_items_item import GroupMemberListItemsItem
+from .group_update import GroupUpdate
 from .health import Health
 from .health_status import HealthStatus
 from .jwk import Jwk
@@ -48,11 +74,24 @@ from .mfa_challenge import MfaChallenge
 from .password_change import PasswordChange
 from .password_reset import PasswordReset
 from .password_status import PasswordStatus
+from .permission_catalogue import PermissionCatalogue
+from .permission_catalogue_items_item import PermissionCatalogueItemsItem
+from .permission_catalogue_items_item_source import PermissionCatalogueItemsItemSource
 from .personal_access_token import PersonalAccessToken
 from .personal_access_token_create import PersonalAccessTokenCreate
 from .personal_access_token_list import PersonalAccessTokenList
 from .personal_access_token_with_secret import PersonalAccessTokenWithSecret
+from .policy_outcome import PolicyOutcome
+from .policy_outcome_result_type_1 import PolicyOutcomeResultType1
+from .policy_ref import PolicyRef
+from .policy_ref_effect import PolicyRefEffect
+from .ref_with_name import RefWithName
 from .refresh_request import RefreshRequest
+from .role import Role
+from .role_create import RoleCreate
+from .role_list import RoleList
+from .role_permissions import RolePermissions
+from .role_update import RoleUpdate
 from .session import Session
 from .session_list import SessionList
 from .sessions_revoked import SessionsRevoked
@@ -78,6 +117,16 @@ from .user_update import UserUpdate
 from .user_update_status import UserUpdateStatus
 
 __all__ = (
+    "AbacEvaluateRequest",
+    "AbacEvaluation",
+    "AbacEvaluationDecision",
+    "AbacPolicy",
+    "AbacPolicyCreate",
+    "AbacPolicyCreateEffect",
+    "AbacPolicyEffect",
+    "AbacPolicyList",
+    "AbacPolicyUpdate",
+    "AbacPolicyUpdateEffect",
     "Accepted",
     "Actor",
     "ActorType",
@@ -97,13 +146,29 @@ __all__ = (
     "AuthPolicyPasswordBreachCheck",
     "AuthPolicyUpdate",
     "AuthPolicyUpdatePasswordBreachCheck",
+    "CheckBatch",
+    "CheckBatchResult",
+    "CheckContext",
+    "CheckContextResource",
+    "CheckItem",
+    "CheckResult",
+    "CheckResultExplain",
     "CodeConfirm",
+    "EffectivePermissions",
     "EmailOtpVerify",
     "EmailRequest",
     "ErrorCode",
     "ErrorEnvelope",
     "ErrorEnvelopeError",
     "FieldError",
+    "GrantPath",
+    "GrantPathVia",
+    "Group",
+    "GroupCreate",
+    "GroupList",
+    "GroupMemberList",
+    "GroupMemberListItemsItem",
+    "GroupUpdate",
     "Health",
     "HealthStatus",
     "Jwk",
@@ -124,11 +189,24 @@ __all__ = (
     "PasswordChange",
     "PasswordReset",
     "PasswordStatus",
+    "PermissionCatalogue",
+    "PermissionCatalogueItemsItem",
+    "PermissionCatalogueItemsItemSource",
     "PersonalAccessToken",
     "PersonalAccessTokenCreate",
     "PersonalAccessTokenList",
     "PersonalAccessTokenWithSecret",
+    "PolicyOutcome",
+    "PolicyOutcomeResultType1",
+    "PolicyRef",
+    "PolicyRefEffect",
+    "RefWithName",
     "RefreshRequest",
+    "Role",
+    "RoleCreate",
+    "RoleList",
+    "RolePermissions",
+    "RoleUpdate",
     "Session",
     "SessionList",
     "SessionsRevoked",
