@@ -32,6 +32,13 @@ export interface PermissionCheck {
   permission: string;
 }
 
+/** A role given to a member of a tenant. */
+export interface RoleAssignment {
+  user: string;
+  tenant: string;
+  role: string;
+}
+
 export interface Page<Item> {
   items: Item[];
   next_cursor: string | null;
@@ -62,6 +69,8 @@ export class Qeetid {
   readonly users: Users;
   readonly tenants: Tenants;
   readonly apiKeys: ApiKeys;
+  readonly roles: Roles;
+  readonly groups: Groups;
   readonly sessions: Sessions;
   /** The generated client, configured like the facade; for operations the facade does not wrap. */
   readonly client: Client;
@@ -83,9 +92,25 @@ export class Qeetid {
     this.users = new Users(this.client);
     this.tenants = new Tenants(this.client);
     this.apiKeys = new ApiKeys(this.client);
+    this.roles = new Roles(this.client);
+    this.groups = new Groups(this.client);
     const issuer = options.issuer ?? this.baseUrl;
     const keys = new KeySet(httpJwksSource(`${this.baseUrl}/.well-known/jwks.json`, baseFetch, timeoutMs));
     this.sessions = new Sessions(keys, { issuer, audience: options.audience ?? issuer });
+  }
+
+  /** May this user do this in this tenant? One call to `GET /v1/check`. */
+  async can(check: PermissionCheck): Promise<boolean> {
+    const query = { user_id: check.user, tenant_id: check.tenant, permission: check.permission };
+    return (await api.checkPermission({ client: this.client, query, throwOnError: true })).data.allowed;
+  }
+
+  /** True when every check is allowed; one call to `POST /v1/check/batch`. */
+  async canAll(checks: PermissionCheck[]): Promise<boolean> {
+    if (checks.length === 0) return true;
+    const body = { checks: checks.map((c) => ({ user_id: c.user, tenant_id: c.tenant, permission: c.permission })) };
+    const { results } = (await api.checkPermissions({ client: this.client, body, throwOnError: true })).data;
+    return results.length === checks.length && results.every((r) => r.allowed);
   }
 }
 
@@ -193,5 +218,79 @@ export class ApiKeys {
   }
   async revoke(id: string): Promise<void> {
     await api.revokeApiKey({ client: this.client, path: { id }, throwOnError: true });
+  }
+}
+
+export class Roles {
+  private readonly client: Client;
+  constructor(client: Client) {
+    this.client = client;
+  }
+  async list(tenantId: string, query: ListQuery = {}): Promise<T.RoleList> {
+    return (await api.listRoles({ client: this.client, path: { tenantID: tenantId }, query, throwOnError: true })).data;
+  }
+  listAll(tenantId: string, query: ListQuery = {}): AsyncGenerator<T.Role, void, undefined> {
+    return everyItem((q) => this.list(tenantId, q), query);
+  }
+  async create(tenantId: string, body: T.RoleCreate): Promise<T.Role> {
+    return (await api.createRole({ client: this.client, path: { tenantID: tenantId }, body, throwOnError: true })).data;
+  }
+  async update(tenantId: string, roleId: string, body: T.RoleUpdate): Promise<T.Role> {
+    const path = { tenantID: tenantId, roleID: roleId };
+    return (await api.updateRole({ client: this.client, path, body, throwOnError: true })).data;
+  }
+  async delete(tenantId: string, roleId: string): Promise<void> {
+    await api.deleteRole({ client: this.client, path: { tenantID: tenantId, roleID: roleId }, throwOnError: true });
+  }
+  /** Gives a member of the tenant the role (a built-in role replaces the member's current one). */
+  async assign(a: RoleAssignment): Promise<void> {
+    const path = { userID: a.user, tenantID: a.tenant, roleID: a.role };
+    await api.assignRole({ client: this.client, path, throwOnError: true });
+  }
+  async unassign(a: RoleAssignment): Promise<void> {
+    const path = { userID: a.user, tenantID: a.tenant, roleID: a.role };
+    await api.unassignRole({ client: this.client, path, throwOnError: true });
+  }
+}
+
+export class Groups {
+  private readonly client: Client;
+  constructor(client: Client) {
+    this.client = client;
+  }
+  async list(tenantId: string, query: ListQuery = {}): Promise<T.GroupList> {
+    return (await api.listGroups({ client: this.client, path: { tenantID: tenantId }, query, throwOnError: true }))
+      .data;
+  }
+  listAll(tenantId: string, query: ListQuery = {}): AsyncGenerator<T.Group, void, undefined> {
+    return everyItem((q) => this.list(tenantId, q), query);
+  }
+  /** Creates a group in the caller's tenant. */
+  async create(body: T.GroupCreate): Promise<T.Group> {
+    return (await api.createGroup({ client: this.client, body, throwOnError: true })).data;
+  }
+  async update(groupId: string, body: T.GroupUpdate): Promise<T.Group> {
+    return (await api.updateGroup({ client: this.client, path: { id: groupId }, body, throwOnError: true })).data;
+  }
+  async delete(groupId: string): Promise<void> {
+    await api.deleteGroup({ client: this.client, path: { id: groupId }, throwOnError: true });
+  }
+  async listMembers(groupId: string, query: ListQuery = {}): Promise<T.GroupMemberList> {
+    return (await api.listGroupMembers({ client: this.client, path: { id: groupId }, query, throwOnError: true })).data;
+  }
+  async addMember(groupId: string, userId: string): Promise<void> {
+    await api.addGroupMember({ client: this.client, path: { id: groupId, userID: userId }, throwOnError: true });
+  }
+  async removeMember(groupId: string, userId: string): Promise<void> {
+    await api.removeGroupMember({ client: this.client, path: { id: groupId, userID: userId }, throwOnError: true });
+  }
+  /** Every member of the group holds the role in the tenant while they stay in the group. */
+  async assignRole(tenantId: string, groupId: string, roleId: string): Promise<void> {
+    const path = { tenantID: tenantId, groupID: groupId, roleID: roleId };
+    await api.assignGroupRole({ client: this.client, path, throwOnError: true });
+  }
+  async unassignRole(tenantId: string, groupId: string, roleId: string): Promise<void> {
+    const path = { tenantID: tenantId, groupID: groupId, roleID: roleId };
+    await api.unassignGroupRole({ client: this.client, path, throwOnError: true });
   }
 }

@@ -76,6 +76,17 @@ describe('live server', { skip: !baseUrl || !adminToken ? 'no live server config
     log('verified access token', { userId: claims.userId, tenantId: claims.tenantId, sessionId: claims.sessionId });
     await assert.rejects(qeetid.sessions.verify(`${session.access_token.slice(0, -4)}AAAA`), TokenVerificationError);
 
+    // Protect a route: can() flips from false to true once a role grants the permission.
+    const check = { user: claims.userId, tenant: claims.tenantId, permission: 'billing:write' };
+    assert.equal(await qeetid.can(check), false);
+    log('can billing:write before any role:', false);
+    const role = await qeetid.roles.create(claims.tenantId, { name: `billing ${run}`, permissions: ['billing:write'] });
+    await qeetid.roles.assign({ user: claims.userId, tenant: claims.tenantId, role: role.id });
+    assert.equal(await qeetid.can(check), true);
+    log(`can billing:write after assigning role ${role.id}:`, true);
+    assert.equal(await qeetid.canAll([check, { ...check, permission: 'billing:read' }]), false);
+    assert.equal(await qeetid.canAll([check, check]), true);
+
     // Rotate the signing key: tokens of the new key verify after one JWKS refetch, and tokens
     // of the retired key still verify.
     const rotated = (await api.rotateSigningKey({ client: qeetid.client, throwOnError: true })).data;
@@ -85,6 +96,24 @@ describe('live server', { skip: !baseUrl || !adminToken ? 'no live server config
     assert.equal((await qeetid.sessions.verify(fresh.access_token)).sessionId, fresh.session_id);
     assert.equal((await qeetid.sessions.verify(session.access_token)).userId, user.id);
     log('verified tokens of the new and the retired key');
+  });
+
+  test('groups: a role held through a group grants its permissions', async () => {
+    const user = await qeetid.users.create({ email: `grouped-${run}@acme.test` });
+    const tenant = user.tenant_id;
+    const check = { user: user.id, tenant, permission: 'reports:read' };
+    assert.equal(await qeetid.can(check), false);
+    const role = await qeetid.roles.create(tenant, { name: `reports ${run}`, permissions: ['reports:read'] });
+    const group = await qeetid.groups.create({ name: `analysts ${run}` });
+    await qeetid.groups.assignRole(tenant, group.id, role.id);
+    await qeetid.groups.addMember(group.id, user.id);
+    assert.equal(await qeetid.can(check), true);
+    assert.ok((await qeetid.groups.listMembers(group.id)).items.some((m) => m.user_id === user.id));
+    const roles = [];
+    for await (const r of qeetid.roles.listAll(tenant, { limit: 2 })) roles.push(r.id);
+    assert.ok(roles.includes(role.id));
+    await qeetid.groups.removeMember(group.id, user.id);
+    assert.equal(await qeetid.can(check), false);
   });
 
   test('list pagination follows next_cursor', async () => {
