@@ -103,6 +103,32 @@ func TestLiveQuickstart(t *testing.T) {
 		t.Fatalf("tampered token: %v", err)
 	}
 
+	// Protect a route: Can flips from false to true once a role grants the permission.
+	check := qeetidsdk.PermissionCheck{User: claims.UserID, Tenant: claims.TenantID, Permission: "billing:write"}
+	if ok, err := l.qeetid.Can(ctx, check); err != nil || ok {
+		t.Fatalf("before the role: %v %v", ok, err)
+	}
+	l.logf(t, "can billing:write before any role: false")
+	role, err := l.qeetid.Roles.Create(ctx, claims.TenantID, api.RoleCreate{Name: "billing " + l.run, Permissions: &[]string{"billing:write"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.qeetid.Roles.Assign(ctx, qeetidsdk.RoleAssignment{User: claims.UserID, Tenant: claims.TenantID, Role: role.Id}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := l.qeetid.Can(ctx, check); err != nil || !ok {
+		t.Fatalf("after the role: %v %v", ok, err)
+	}
+	l.logf(t, "can billing:write after assigning role %s: true", role.Id)
+	other := check
+	other.Permission = "billing:read"
+	if ok, err := l.qeetid.CanAll(ctx, []qeetidsdk.PermissionCheck{check, other}); err != nil || ok {
+		t.Fatalf("CanAll with one denied: %v %v", ok, err)
+	}
+	if ok, err := l.qeetid.CanAll(ctx, []qeetidsdk.PermissionCheck{check, check}); err != nil || !ok {
+		t.Fatalf("CanAll all allowed: %v %v", ok, err)
+	}
+
 	// Rotate the signing key: tokens of the new key verify after one JWKS refetch, and tokens of
 	// the retired key still verify. Rotation has no facade method: the generated client does it.
 	resp, err := l.qeetid.API.RotateSigningKey(ctx)
@@ -142,6 +168,70 @@ func (l *live) signIn(t *testing.T, email, password string) api.TokenPair {
 		t.Fatalf("sign-in: HTTP %d", resp.StatusCode)
 	}
 	return pair
+}
+
+func TestLiveGroups(t *testing.T) {
+	l := liveServer(t)
+	ctx := context.Background()
+	user, err := l.qeetid.Users.Create(ctx, api.UserCreate{Email: "grouped-" + l.run + "@acme.test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := qeetidsdk.PermissionCheck{User: user.Id, Tenant: user.TenantId, Permission: "reports:read"}
+	can := func() bool {
+		ok, err := l.qeetid.Can(ctx, check)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if can() {
+		t.Fatal("allowed before any grant")
+	}
+	role, err := l.qeetid.Roles.Create(ctx, user.TenantId, api.RoleCreate{Name: "reports " + l.run, Permissions: &[]string{"reports:read"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	group, err := l.qeetid.Groups.Create(ctx, api.GroupCreate{Name: "analysts " + l.run})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.qeetid.Groups.AssignRole(ctx, user.TenantId, group.Id, role.Id); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.qeetid.Groups.AddMember(ctx, group.Id, user.Id); err != nil {
+		t.Fatal(err)
+	}
+	if !can() {
+		t.Fatal("denied through the group")
+	}
+	members, err := l.qeetid.Groups.ListMembers(ctx, group.Id, qeetidsdk.ListParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	member := false
+	for _, m := range members.Items {
+		member = member || m.UserId == user.Id
+	}
+	if !member {
+		t.Fatal("the user is not listed in the group")
+	}
+	found := false
+	for r, err := range l.qeetid.Roles.ListAll(ctx, user.TenantId, qeetidsdk.ListParams{Limit: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		found = found || r.Id == role.Id
+	}
+	if !found {
+		t.Fatal("Roles.ListAll missed the role")
+	}
+	if err := l.qeetid.Groups.RemoveMember(ctx, group.Id, user.Id); err != nil {
+		t.Fatal(err)
+	}
+	if can() {
+		t.Fatal("still allowed after leaving the group")
+	}
 }
 
 func TestLivePagination(t *testing.T) {

@@ -40,6 +40,8 @@ type Client struct {
 	Users    *Users
 	Tenants  *Tenants
 	APIKeys  *APIKeys
+	Roles    *Roles
+	Groups   *Groups
 	Sessions *Sessions
 	// API is the generated client, configured like the facade, for operations it does not wrap.
 	API *api.Client
@@ -85,6 +87,8 @@ func New(opts Options) *Client {
 		Users:    &Users{gen},
 		Tenants:  &Tenants{gen},
 		APIKeys:  &APIKeys{gen},
+		Roles:    &Roles{gen},
+		Groups:   &Groups{gen},
 		Sessions: &Sessions{keys: keys, verifier: NewVerifier(keys, VerifyOptions{Issuer: issuer, Audience: audience})},
 		API:      gen,
 	}
