@@ -14,7 +14,15 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from qeetid import AuthenticationError, ConflictError, NotFoundError, Qeetid, TokenVerificationError, ValidationError
+from qeetid import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    PermissionCheck,
+    Qeetid,
+    TokenVerificationError,
+    ValidationError,
+)
 from qeetid._generated.api.keys import rotate_signing_key
 from qeetid._generated.models import SigningKey
 
@@ -79,6 +87,17 @@ def test_quickstart_tenant_and_user(live: Live) -> None:
     with pytest.raises(TokenVerificationError):
         q.sessions.verify(session["access_token"][:-4] + "AAAA")
 
+    # Protect a route: can() flips from false to true once a role grants the permission.
+    check = PermissionCheck(claims.user_id, claims.tenant_id, "billing:write")
+    assert not q.can(user=claims.user_id, tenant=claims.tenant_id, permission="billing:write")
+    live.log("can billing:write before any role: False")
+    role = q.roles.create(claims.tenant_id, name=f"billing {live.run}", permissions=["billing:write"])
+    q.roles.assign(user=claims.user_id, tenant=claims.tenant_id, role=role.id)
+    assert q.can(user=claims.user_id, tenant=claims.tenant_id, permission="billing:write")
+    live.log(f"can billing:write after assigning role {role.id}: True")
+    assert not q.can_all([check, check._replace(permission="billing:read")])
+    assert q.can_all([check, check])
+
     # Rotate the signing key: tokens of the new key verify after one JWKS refetch, and tokens of
     # the retired key still verify. Rotation has no facade method: the generated client does it.
     rotated = rotate_signing_key.sync(client=q.client)
@@ -98,6 +117,22 @@ def sign_in(live: Live, email: str, password: str) -> dict[str, str]:
     pair: dict[str, str] = response.json()
     assert pair.get("access_token"), "a token pair, not an MFA challenge"
     return pair
+
+
+def test_groups(live: Live) -> None:
+    q = live.qeetid
+    user = q.users.create(email=f"grouped-{live.run}@acme.test")
+    check = {"user": user.id, "tenant": user.tenant_id, "permission": "reports:read"}
+    assert not q.can(**check)
+    role = q.roles.create(user.tenant_id, name=f"reports {live.run}", permissions=["reports:read"])
+    group = q.groups.create(name=f"analysts {live.run}")
+    q.groups.assign_role(user.tenant_id, group.id, role.id)
+    q.groups.add_member(group.id, user.id)
+    assert q.can(**check)
+    assert user.id in [m.user_id for m in q.groups.list_members(group.id).items]
+    assert role.id in [r.id for r in q.roles.list_all(user.tenant_id, limit=2)]
+    q.groups.remove_member(group.id, user.id)
+    assert not q.can(**check)
 
 
 def test_pagination_follows_next_cursor(live: Live) -> None:

@@ -2,6 +2,7 @@
 verification. ``qeetid._generated`` is generated from the OpenAPI document by
 openapi-python-client; everything exported here is the hand-written facade over it."""
 
+from ._authz import Groups, PermissionCheck, Roles
 from ._client import DEFAULT_BASE_URL, VERSION, ApiKeys, Qeetid, Sessions, Tenants, Users
 from ._errors import (
     APIConnectionError,
@@ -34,13 +35,16 @@ __all__ = [
     "Claims",
     "ConflictError",
     "FieldProblem",
+    "Groups",
     "KeySet",
     "NotFoundError",
+    "PermissionCheck",
     "PermissionDeniedError",
     "Qeetid",
     "QeetidError",
     "RateLimitError",
     "RetryPolicy",
+    "Roles",
     "ServerError",
     "Sessions",
     "Tenants",

@@ -4,12 +4,12 @@ and behaviour as the TypeScript and Go SDKs, in Python case."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from typing import Any, Protocol, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import httpx
 
-from ._errors import QeetidError
+from ._authz import Groups, PermissionCheck, Roles, can, can_all
 from ._generated.api.api_keys import create_api_key, create_tenant_api_key, list_api_keys, revoke_api_key
 from ._generated.api.tenants import (
     create_tenant,
@@ -45,45 +45,12 @@ from ._generated.models import (
     UserList,
     UserUpdate,
 )
-from ._generated.types import UNSET, Response, Unset
+from ._pages import every_item, expect, opt
 from ._transport import RetryingTransport, RetryPolicy
 from ._verify import Claims, KeySet, TokenVerifier, http_jwks_source
 
 DEFAULT_BASE_URL = "https://api.qeetid.com"
 VERSION = "0.1.0"
-
-T = TypeVar("T")
-Item = TypeVar("Item")
-
-
-def _expect(response: Response[Any], kind: type[T]) -> T:
-    """The parsed body of a success (the transport already raised for anything else)."""
-    if not isinstance(response.parsed, kind):
-        raise QeetidError(
-            status=int(response.status_code),
-            code="unexpected_response",
-            message=f"expected a {kind.__name__} in the answer",
-        )
-    return response.parsed
-
-
-def _opt(value: T | None) -> T | Unset:
-    return UNSET if value is None else value
-
-
-class _Page(Protocol[Item]):
-    items: list[Item]
-    next_cursor: str | None
-
-
-def _every_item(fetch: Callable[[str | None], _Page[Item]], cursor: str | None) -> Iterator[Item]:
-    """Follows ``next_cursor`` from page to page, yielding every item."""
-    while True:
-        page = fetch(cursor)
-        yield from page.items
-        cursor = page.next_cursor
-        if not cursor:
-            return
 
 
 class Qeetid:
@@ -119,11 +86,21 @@ class Qeetid:
         self.users = Users(self.client)
         self.tenants = Tenants(self.client)
         self.api_keys = ApiKeys(self.client)
+        self.roles = Roles(self.client)
+        self.groups = Groups(self.client)
         expected_issuer = issuer or self.base_url
         keys = KeySet(
             http_jwks_source(httpx.Client(transport=inner), f"{self.base_url}/.well-known/jwks.json", timeout)
         )
         self.sessions = Sessions(keys, expected_issuer, audience or expected_issuer)
+
+    def can(self, *, user: str, tenant: str, permission: str) -> bool:
+        """May this user do this in this tenant? One call to ``GET /v1/check``."""
+        return can(self.client, user=user, tenant=tenant, permission=permission)
+
+    def can_all(self, checks: Iterable[PermissionCheck | tuple[str, str, str]]) -> bool:
+        """True when every check is allowed; one call to ``POST /v1/check/batch``."""
+        return can_all(self.client, checks)
 
     def close(self) -> None:
         self._http.close()
@@ -158,13 +135,13 @@ class Users:
 
     def create(self, **fields: Any) -> User:
         """Fields of ``UserCreate``: ``email`` and optionally ``display_name``, ``phone``, ``metadata``."""
-        return _expect(create_user.sync_detailed(client=self._client, body=UserCreate.from_dict(fields)), User)
+        return expect(create_user.sync_detailed(client=self._client, body=UserCreate.from_dict(fields)), User)
 
     def get(self, user_id: str) -> User:
-        return _expect(get_user.sync_detailed(user_id, client=self._client), User)
+        return expect(get_user.sync_detailed(user_id, client=self._client), User)
 
     def update(self, user_id: str, **fields: Any) -> User:
-        return _expect(update_user.sync_detailed(user_id, client=self._client, body=UserUpdate.from_dict(fields)), User)
+        return expect(update_user.sync_detailed(user_id, client=self._client, body=UserUpdate.from_dict(fields)), User)
 
     def delete(self, user_id: str) -> None:
         delete_user.sync_detailed(user_id, client=self._client)
@@ -175,16 +152,14 @@ class Users:
         set_user_password.sync_detailed(user_id, client=self._client, body=body)
 
     def restore(self, user_id: str) -> User:
-        return _expect(restore_user.sync_detailed(user_id, client=self._client), User)
+        return expect(restore_user.sync_detailed(user_id, client=self._client), User)
 
     def list(self, *, limit: int | None = None, cursor: str | None = None, email: str | None = None) -> UserList:
-        response = list_users.sync_detailed(
-            client=self._client, limit=_opt(limit), cursor=_opt(cursor), email=_opt(email)
-        )
-        return _expect(response, UserList)
+        response = list_users.sync_detailed(client=self._client, limit=opt(limit), cursor=opt(cursor), email=opt(email))
+        return expect(response, UserList)
 
     def list_all(self, *, limit: int | None = None, email: str | None = None) -> Iterator[User]:
-        return _every_item(lambda cursor: self.list(limit=limit, cursor=cursor, email=email), None)
+        return every_item(lambda cursor: self.list(limit=limit, cursor=cursor, email=email))
 
 
 class Tenants:
@@ -192,32 +167,28 @@ class Tenants:
         self._client = client
 
     def create(self, *, name: str) -> Tenant:
-        return _expect(create_tenant.sync_detailed(client=self._client, body=TenantCreate(name=name)), Tenant)
+        return expect(create_tenant.sync_detailed(client=self._client, body=TenantCreate(name=name)), Tenant)
 
     def get(self, tenant_id: str) -> Tenant:
-        return _expect(get_tenant.sync_detailed(tenant_id, client=self._client), Tenant)
+        return expect(get_tenant.sync_detailed(tenant_id, client=self._client), Tenant)
 
     def update(self, tenant_id: str, *, name: str) -> Tenant:
-        return _expect(
-            update_tenant.sync_detailed(tenant_id, client=self._client, body=TenantUpdate(name=name)), Tenant
-        )
+        return expect(update_tenant.sync_detailed(tenant_id, client=self._client, body=TenantUpdate(name=name)), Tenant)
 
     def delete(self, tenant_id: str) -> None:
         delete_tenant.sync_detailed(tenant_id, client=self._client)
 
     def list(self, *, limit: int | None = None, cursor: str | None = None) -> TenantList:
-        return _expect(
-            list_tenants.sync_detailed(client=self._client, limit=_opt(limit), cursor=_opt(cursor)), TenantList
-        )
+        return expect(list_tenants.sync_detailed(client=self._client, limit=opt(limit), cursor=opt(cursor)), TenantList)
 
     def list_all(self, *, limit: int | None = None) -> Iterator[Tenant]:
-        return _every_item(lambda cursor: self.list(limit=limit, cursor=cursor), None)
+        return every_item(lambda cursor: self.list(limit=limit, cursor=cursor))
 
     def list_members(self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None) -> MemberList:
         response = list_tenant_members.sync_detailed(
-            tenant_id, client=self._client, limit=_opt(limit), cursor=_opt(cursor)
+            tenant_id, client=self._client, limit=opt(limit), cursor=opt(cursor)
         )
-        return _expect(response, MemberList)
+        return expect(response, MemberList)
 
 
 class ApiKeys:
@@ -229,17 +200,17 @@ class ApiKeys:
         Fields of ``ApiKeyCreate``: ``name``, optionally ``scopes`` and ``expires_at``."""
         body = ApiKeyCreate.from_dict(fields)
         if tenant_id:
-            return _expect(
+            return expect(
                 create_tenant_api_key.sync_detailed(tenant_id, client=self._client, body=body), ApiKeyWithSecret
             )
-        return _expect(create_api_key.sync_detailed(client=self._client, body=body), ApiKeyWithSecret)
+        return expect(create_api_key.sync_detailed(client=self._client, body=body), ApiKeyWithSecret)
 
     def list(self, tenant_id: str, *, limit: int | None = None, cursor: str | None = None) -> ApiKeyList:
-        response = list_api_keys.sync_detailed(tenant_id, client=self._client, limit=_opt(limit), cursor=_opt(cursor))
-        return _expect(response, ApiKeyList)
+        response = list_api_keys.sync_detailed(tenant_id, client=self._client, limit=opt(limit), cursor=opt(cursor))
+        return expect(response, ApiKeyList)
 
     def list_all(self, tenant_id: str, *, limit: int | None = None) -> Iterator[ApiKey]:
-        return _every_item(lambda cursor: self.list(tenant_id, limit=limit, cursor=cursor), None)
+        return every_item(lambda cursor: self.list(tenant_id, limit=limit, cursor=cursor))
 
     def revoke(self, key_id: str) -> None:
         revoke_api_key.sync_detailed(key_id, client=self._client)
