@@ -13,6 +13,10 @@ export interface LoadSpec {
   connections?: number;
   /** The server process, to charge its CPU time to the requests it answered. */
   pid?: number;
+  /** Sees every response (e.g. to keep the refresh token a rotation answered). */
+  onResponse?: (status: number, body: string) => void;
+  /** Fixed total request rate (req/s) instead of as fast as possible, for latency at a given load. */
+  overallRate?: number;
 }
 
 export interface LoadRun {
@@ -46,12 +50,14 @@ export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
     connections: spec.connections ?? DEFAULT_CONNECTIONS,
     pipelining: 1,
     duration: seconds,
+    ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
     requests: [
       {
         method: spec.method ?? 'GET',
         path: spec.path,
         headers,
         ...(makeBody ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: makeBody() }) } : {}),
+        ...(spec.onResponse ? { onResponse: spec.onResponse } : {}),
       },
     ],
   });

@@ -7,6 +7,7 @@ export {
   type PlatformRepos,
 } from './open.ts';
 export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit.ts';
+export type { RotatedRefresh } from './repos/auth-platform.ts';
 export type { NewSession } from './repos/sessions.ts';
 export type { NewUser, UserPatch } from './repos/users.ts';
 export { type TenantRepos, tenantRepos } from './tenant-repos.ts';

@@ -14,6 +14,39 @@ import {
 import type { OneTimeTokenRow, PageQuery, Role, SessionRow, SigningKeyRow, Tx } from '../types.ts';
 import { page } from './page.ts';
 
+interface RotatedRow {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  auth_methods: string[];
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Date | string;
+  last_active_at: Date | string;
+  expires_at: Date | string;
+  revoked_at: Date | string | null;
+  revoked_reason: string | null;
+  user_active: boolean;
+  role: string | null;
+  settings: Record<string, unknown> | null;
+  rotated: number | string;
+}
+
+export interface RotatedRefresh {
+  session: SessionRow;
+  userActive: boolean;
+  role: Role | null;
+  /** The tenant's stored auth-policy settings, if it ever set any. */
+  policy: Record<string, unknown> | undefined;
+  /** True when the successor token was stored (the session was live). */
+  rotated: boolean;
+}
+
+/** Rows of a raw `execute`: postgres.js answers an array, PGlite an object with `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /**
  * Platform queries of sign-in, refresh and the key ring: they run before a tenant is known (or
  * across a user's tenants), outside row-level security, so each states its own conditions.
@@ -106,16 +139,68 @@ export function authPlatformRepo(tx: Tx) {
 
     // ── refresh
     /**
-     * Marks an unused refresh token used and returns it. Under concurrency the row lock makes
-     * exactly one caller see it unused; the others get undefined (RFC 9700 §4.14.2).
+     * The whole happy path of a refresh in one statement (atomic on its own, one round trip):
+     * claim the unused token, read the session's standing and the tenant's policy, and — only
+     * when the session is live, the user active and still a member — store the successor token
+     * and touch the session. Undefined when the token was not claimed (unknown, or used before:
+     * the caller then looks closer). The row lock of the claim lets exactly one concurrent
+     * caller through.
      */
-    async claimRefreshToken(tokenHash: string, now: Date) {
-      const [row] = await tx
-        .update(refreshTokens)
-        .set({ usedAt: now })
-        .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
-        .returning({ tenantId: refreshTokens.tenantId, sessionId: refreshTokens.sessionId });
-      return row;
+    async rotateRefreshToken(
+      tokenHash: string,
+      successor: { id: string; tokenHash: string },
+      now: Date,
+    ): Promise<RotatedRefresh | undefined> {
+      const at = now.toISOString(); // raw parameters: postgres.js does not serialise a Date here
+      const result = await tx.execute(sql`
+        with claimed as (
+          update refresh_tokens set used_at = ${at}
+          where token_hash = ${tokenHash} and used_at is null
+          returning tenant_id, session_id
+        ), standing as (
+          select s.tenant_id, s.id, s.user_id, s.auth_methods, s.ip, s.user_agent, s.created_at,
+                 s.last_active_at, s.expires_at, s.revoked_at, s.revoked_reason,
+                 (u.status = 'active' and u.deleted_at is null) as user_active, m.role, p.settings
+          from claimed c
+          join sessions s on s.tenant_id = c.tenant_id and s.id = c.session_id
+          join users u on u.id = s.user_id
+          join tenants t on t.id = s.tenant_id and t.deleted_at is null
+          left join memberships m on m.tenant_id = s.tenant_id and m.user_id = s.user_id
+          left join auth_policies p on p.tenant_id = s.tenant_id
+        ), live as (
+          select tenant_id, id from standing
+          where revoked_at is null and expires_at > ${at} and user_active and role is not null
+        ), successor as (
+          insert into refresh_tokens (tenant_id, id, session_id, token_hash, created_at)
+          select tenant_id, ${successor.id}, id, ${successor.tokenHash}, ${at} from live
+          returning 1
+        ), touched as (
+          update sessions set last_active_at = ${at} from live
+          where sessions.tenant_id = live.tenant_id and sessions.id = live.id
+          returning 1
+        )
+        select standing.*, (select count(*) from successor) as rotated from standing`);
+      const [row] = rowsOf<RotatedRow>(result);
+      if (!row) return undefined;
+      return {
+        session: {
+          tenantId: row.tenant_id,
+          id: row.id,
+          userId: row.user_id,
+          authMethods: row.auth_methods,
+          ip: row.ip,
+          userAgent: row.user_agent,
+          createdAt: new Date(row.created_at),
+          lastActiveAt: new Date(row.last_active_at),
+          expiresAt: new Date(row.expires_at),
+          revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+          revokedReason: row.revoked_reason,
+        },
+        userActive: row.user_active,
+        role: row.role as Role | null,
+        policy: row.settings ?? undefined,
+        rotated: Number(row.rotated) === 1,
+      };
     },
 
     async refreshTokenByHash(tokenHash: string) {
