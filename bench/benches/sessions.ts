@@ -185,7 +185,7 @@ function loginSpec(server: ApiServer, email: string): LoadSpec {
 
 async function atRate(spec: LoadSpec, rate: number, settings: Settings) {
   const runs = [];
-  for (let i = 0; i < settings.runs; i++) runs.push(await hit({ ...spec, overallRate: rate }, settings.seconds));
+  for (let i = 0; i < settings.runs; i++) runs.push(await hit({ ...spec, rate }, settings.seconds));
   return summarize(runs);
 }
 
@@ -194,7 +194,7 @@ async function healthzUnderLogins(server: ApiServer, login: LoadSpec, settings: 
   for (let i = 0; i < settings.runs; i++) {
     const [, probe] = await Promise.all([
       hit(login, settings.seconds),
-      hit({ url: server.url, path: '/healthz', connections: 2, overallRate: PROBE_RATE }, settings.seconds),
+      hit({ url: server.url, path: '/healthz', connections: 2, rate: PROBE_RATE }, settings.seconds),
     ]);
     runs.push(probe);
   }

@@ -18,6 +18,22 @@ export const goals = {
     better: 'higher',
     unit: 'ratio',
   },
+  P9: {
+    id: 'P9',
+    what: '/v1/check p99 at 50 % of max, 10k users / 200 roles / 1k groups, PostgreSQL',
+    must: 5,
+    target: 2,
+    better: 'lower',
+    unit: 'ms',
+  },
+  P10: {
+    id: 'P10',
+    what: '/v1/check throughput vs GET /healthz in the same run',
+    must: 0.5,
+    target: 0.8,
+    better: 'higher',
+    unit: 'ratio',
+  },
   P12: {
     id: 'P12',
     what: 'hot-path query through our data layer vs raw driver, same SQL',

@@ -37,8 +37,13 @@ const STANDING_JOINS = `join users u on u.id = s.user_id
   join tenants t on t.id = s.tenant_id and t.deleted_at is null
   left join memberships m on m.tenant_id = s.tenant_id and m.user_id = s.user_id`;
 
-/** Every bearer request with an access token reads this: one prepared statement. */
-const SESSION_STANDING = `select ${STANDING_COLUMNS} from sessions s ${STANDING_JOINS}
+/**
+ * Every bearer request with an access token reads this: one prepared statement, with the
+ * tenant's authorization version so the permission check needs no second query.
+ */
+const SESSION_STANDING = `select ${STANDING_COLUMNS}, coalesce(av.version, 0) as authz_version
+  from sessions s ${STANDING_JOINS}
+  left join authz_versions av on av.tenant_id = s.tenant_id
   where s.tenant_id = $1 and s.id = $2`;
 
 /** $1 now, $2 presented token hash, $3 successor id, $4 successor hash. */
@@ -233,8 +238,11 @@ export function authPlatformRepo(tx: Tx, run: RunStatement) {
      * (active?) and their role in the token's tenant (null when no longer a member).
      */
     async sessionStanding(tenantId: string, sessionId: string) {
-      const [row] = await run<StandingRow>(SESSION_STANDING, [tenantId, sessionId]);
-      return row ? standingOf(row) : undefined;
+      const [row] = await run<StandingRow & { authz_version: number | string }>(SESSION_STANDING, [
+        tenantId,
+        sessionId,
+      ]);
+      return row ? { ...standingOf(row), authzVersion: Number(row.authz_version) } : undefined;
     },
 
     // ── a user's sessions across tenants
