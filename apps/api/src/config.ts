@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseMasterKey } from './crypto/key-provider.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -21,6 +22,19 @@ const env = z.object({
     .default(1024 * 1024),
   QEETID_ADMIN_EMAIL: z.email().default('admin@qeetid.localhost'),
   QEETID_TRUST_PROXY: booleanFlag.default(false),
+  // Sessions and tokens
+  QEETID_AUDIENCE: z.string().min(1).optional(),
+  QEETID_MASTER_KEY: z
+    .string()
+    .refine((v) => parseMasterKey(v) !== null, 'must be 32 bytes as base64url/base64 or 64 hex digits')
+    .optional(),
+  QEETID_KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  QEETID_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  QEETID_MAIL_FROM: z.string().min(3).default('Qeet ID <no-reply@qeetid.localhost>'),
+  QEETID_BREACHED_PASSWORDS_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -33,6 +47,14 @@ export interface Config {
   bodyLimit: number;
   adminEmail: string;
   trustProxy: boolean;
+  /** `aud` of the access tokens we issue and accept; defaults to the issuer. */
+  audience: string;
+  masterKey: Buffer | undefined;
+  keyRefreshSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base URL of a k-anonymity range API (`<url>/<first 5 hex of SHA-1>`); unset = no online check. */
+  breachedPasswordsUrl: string | undefined;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -44,15 +66,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration:\n  ${problems}`);
   }
   const e = parsed.data;
+  const issuer = (e.QEETID_ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.QEETID_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    issuer: (e.QEETID_ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    issuer,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.QEETID_BODY_LIMIT,
     adminEmail: e.QEETID_ADMIN_EMAIL,
     trustProxy: e.QEETID_TRUST_PROXY,
+    audience: e.QEETID_AUDIENCE ?? issuer,
+    masterKey: e.QEETID_MASTER_KEY ? (parseMasterKey(e.QEETID_MASTER_KEY) ?? undefined) : undefined,
+    keyRefreshSeconds: e.QEETID_KEY_REFRESH_SECONDS,
+    smtpUrl: e.QEETID_SMTP_URL,
+    mailFrom: e.QEETID_MAIL_FROM,
+    breachedPasswordsUrl: e.QEETID_BREACHED_PASSWORDS_URL?.replace(/\/$/, ''),
   };
 }

@@ -4,9 +4,14 @@ import { abacHandlers } from './modules/abac/handlers.ts';
 import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { authHandlers } from './modules/auth/handlers.ts';
+import { authPolicyHandlers } from './modules/auth-policy/handlers.ts';
 import { authzHandlers } from './modules/authz/handlers.ts';
 import { groupHandlers } from './modules/groups/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
+import { oneTimeHandlers } from './modules/one-time/handlers.ts';
+import { patHandlers } from './modules/pats/handlers.ts';
+import { sessionHandlers } from './modules/sessions/handlers.ts';
+import { signingKeyHandlers } from './modules/signing-keys/handlers.ts';
 import { tenantHandlers } from './modules/tenants/handlers.ts';
 import { userHandlers } from './modules/users/handlers.ts';
 
@@ -22,4 +27,9 @@ export const handlers = {
   ...authzHandlers,
   ...groupHandlers,
   ...abacHandlers,
+  ...signingKeyHandlers,
+  ...sessionHandlers,
+  ...patHandlers,
+  ...oneTimeHandlers,
+  ...authPolicyHandlers,
 } satisfies AppHandlers;

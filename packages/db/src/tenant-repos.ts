@@ -1,10 +1,13 @@
 import { abacPoliciesRepo } from './repos/abac-policies.ts';
 import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
+import { authPoliciesRepo } from './repos/auth-policies.ts';
 import { groupsRepo } from './repos/groups.ts';
 import { membershipsRepo } from './repos/memberships.ts';
+import { passwordsRepo } from './repos/passwords.ts';
 import { patsRepo } from './repos/pats.ts';
 import { rolesRepo } from './repos/roles.ts';
+import { sessionsRepo } from './repos/sessions.ts';
 import { tenantsRepo } from './repos/tenants.ts';
 import { usersRepo } from './repos/users.ts';
 import type { TenantScope, Tx } from './types.ts';
@@ -47,6 +50,15 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
     },
     get audit() {
       return once('audit', () => auditRepo(tx, id, scope.audit));
+    },
+    get sessions() {
+      return once('sessions', () => sessionsRepo(tx, id));
+    },
+    get passwords() {
+      return once('passwords', () => passwordsRepo(tx, id));
+    },
+    get authPolicy() {
+      return once('authPolicy', () => authPoliciesRepo(tx, id));
     },
   };
 }

@@ -32,3 +32,7 @@ export interface PageQuery {
   after?: string | undefined;
   limit: number;
 }
+
+export type SessionRow = typeof schema.sessions.$inferSelect;
+export type SigningKeyRow = typeof schema.signingKeys.$inferSelect;
+export type OneTimeTokenRow = typeof schema.oneTimeTokens.$inferSelect;

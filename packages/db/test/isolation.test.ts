@@ -17,9 +17,10 @@ const A = '01935c00-0000-7000-8000-00000000000a';
 const B = '01935c00-0000-7000-8000-00000000000b';
 const A_USER = '01935c00-0000-7000-8000-0000000000a1';
 const A_KEY = '01935c00-0000-7000-8000-0000000000a2';
-const A_ROLE = '01935c00-0000-7000-8000-0000000000a3';
-const A_GROUP = '01935c00-0000-7000-8000-0000000000a4';
-const A_POLICY = '01935c00-0000-7000-8000-0000000000a5';
+const A_SESSION = '01935c00-0000-7000-8000-0000000000a3';
+const A_ROLE = '01935c00-0000-7000-8000-0000000000a6';
+const A_GROUP = '01935c00-0000-7000-8000-0000000000a7';
+const A_POLICY = '01935c00-0000-7000-8000-0000000000a8';
 const now = new Date('2026-01-01T00:00:00Z');
 const scope = (tenantId: string): TenantScope => ({
   tenantId,
@@ -93,6 +94,17 @@ beforeAll(async () => {
       createdAt: now,
     });
     await r.audit.append({ action: 'a.secret', target: { type: 't', id: A_USER } });
+    await r.sessions.insert({
+      id: A_SESSION,
+      userId: A_USER,
+      authMethods: ['pwd'],
+      createdAt: now,
+      lastActiveAt: now,
+      expiresAt: new Date('2099-01-01T00:00:00Z'),
+    });
+    await r.sessions.addRefreshToken({ id: A_SESSION, sessionId: A_SESSION, tokenHash: 'a-hash', createdAt: now });
+    await r.passwords.set(A_USER, 'a-password-hash', now);
+    await r.authPolicy.put({ password_min_length: 12 }, now);
     await r.roles.insert({ id: A_ROLE, name: 'a-role', description: null }, ['a_secret:read'], now);
     await r.roles.assign(A_USER, A_ROLE, now);
     await r.groups.insert({ id: A_GROUP, name: 'a-group', description: null }, now);
@@ -236,6 +248,49 @@ const attacks: Attacks = {
       });
       return row.tenantId === B ? undefined : row;
     },
+    listOfUser: async (r) => (await r.pats.listOfUser(A_USER, { limit: 100 })).items,
+    revoke: (r) => r.pats.revoke(A_USER, A_KEY, now),
+  },
+  sessions: {
+    insert: async (r) => {
+      const row = await r.sessions.insert({
+        id: crypto.randomUUID(),
+        userId: A_USER,
+        authMethods: ['pwd'],
+        createdAt: now,
+        lastActiveAt: now,
+        expiresAt: now,
+      });
+      return row.tenantId === B ? undefined : row;
+    },
+    get: (r) => r.sessions.get(A_SESSION),
+    listLive: async (r) => (await r.sessions.listLive(A_USER, now, { limit: 100 })).items,
+    revoke: (r) => r.sessions.revoke(A_SESSION, 'attack', now),
+    revokeAllOfUser: (r) => r.sessions.revokeAllOfUser(A_USER, 'attack', now),
+    touch: async (r) => {
+      await r.sessions.touch(A_SESSION, new Date('2030-01-01T00:00:00Z'));
+      return undefined;
+    },
+    addRefreshToken: async (r) => {
+      await r.sessions.addRefreshToken({
+        id: crypto.randomUUID(),
+        sessionId: A_SESSION,
+        tokenHash: 'b',
+        createdAt: now,
+      });
+      return undefined;
+    },
+  },
+  passwords: {
+    get: (r) => r.passwords.get(A_USER),
+    set: async (r) => ((await r.passwords.set(A_USER, 'pwned', now)) ? 'set' : undefined),
+  },
+  authPolicy: {
+    get: async (r) => ((await r.authPolicy.get()) === undefined ? undefined : 'foreign policy'),
+    put: async (r) => {
+      await r.authPolicy.put({ password_min_length: 8 }, now);
+      return undefined;
+    },
   },
   audit: {
     append: async (r) => {
@@ -257,6 +312,10 @@ const SNAPSHOT_OF_A = `select
     (select json_agg(p) from personal_access_tokens p where tenant_id = '${A}') as pats,
     (select json_agg(e) from audit_events e where tenant_id = '${A}') as events,
     (select json_agg(h) from audit_heads h where tenant_id = '${A}') as head,
+    (select json_agg(s) from sessions s where tenant_id = '${A}') as sessions,
+    (select json_agg(t) from refresh_tokens t where tenant_id = '${A}') as refresh_tokens,
+    (select json_agg(p) from user_passwords p where user_id = '${A_USER}') as passwords,
+    (select json_agg(p) from auth_policies p where tenant_id = '${A}') as policies,
     (select json_agg(x order by x.name) from roles x where tenant_id = '${A}') as roles,
     (select json_agg(x) from role_permissions x where tenant_id = '${A}') as role_permissions,
     (select json_agg(x) from role_assignments x where tenant_id = '${A}') as role_assignments,
@@ -267,7 +326,19 @@ const SNAPSHOT_OF_A = `select
     (select json_agg(x) from authz_versions x where tenant_id = '${A}') as authz_version`;
 
 /** Anything that identifies tenant A's data. */
-const MARKERS_OF_A = [A, A_USER, A_KEY, A_ROLE, A_GROUP, A_POLICY, 'a.secret', 'a@a.test', 'a_secret:read'];
+const MARKERS_OF_A = [
+  A,
+  A_USER,
+  A_KEY,
+  A_SESSION,
+  'a.secret',
+  'a@a.test',
+  'a-password-hash',
+  A_ROLE,
+  A_GROUP,
+  A_POLICY,
+  'a_secret:read',
+];
 
 describe('repos scope every query to their tenant (RLS off)', () => {
   it('has an attack for every repo method', async () => {

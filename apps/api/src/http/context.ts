@@ -2,7 +2,9 @@ import { encodeId } from '@qeetid/contract';
 import type { Database, Role, TenantScope } from '@qeetid/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { KeyRing } from '../crypto/key-ring.ts';
 import type { AuthzEngine } from '../modules/authz/engine.ts';
+import type { MessageSender } from '../modules/messages/sender.ts';
 
 /** Who is calling, established by the binder from the operation's `security`. */
 export type Principal =
@@ -24,6 +26,17 @@ export type Principal =
       role: Role | null;
       /** The tenant's authorization version, read with the token. */
       authzVersion?: number;
+    }
+  | {
+      /** An ES256 access token of a live session. */
+      kind: 'access_token';
+      userId: string;
+      tenantId: string;
+      sessionId: string;
+      scopes: readonly string[];
+      role: Role | null;
+      /** The tenant's authorization version, read with the session. */
+      authzVersion?: number;
     };
 
 /** The tenant the operation runs in, and the caller's standing there. */
@@ -39,6 +52,8 @@ export interface Deps {
   db: Database;
   config: Config;
   log: Logger;
+  keys: KeyRing;
+  messages: MessageSender;
 }
 
 /** Deps plus what the app builds from them (no I/O). */

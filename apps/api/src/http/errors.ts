@@ -17,6 +17,13 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  'auth.invalid_credentials': 401,
+  'auth.refresh_token_invalid': 401,
+  'auth.refresh_token_reused': 401,
+  'auth.session_revoked': 401,
+  'auth.token_invalid': 400,
+  'auth.code_invalid': 400,
+  'auth.method_not_allowed': 403,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The only error type the API throws on purpose; `onError` turns it into the envelope. */

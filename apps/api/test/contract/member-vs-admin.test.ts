@@ -49,6 +49,9 @@ const bodies: Record<string, () => unknown> = {
   }),
   '#/components/schemas/AbacPolicyUpdate': () => ({ description: 'walked' }),
   '#/components/schemas/AbacEvaluateRequest': () => ({ user_id: fixtures.user, permission: 'users:read' }),
+  '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 10 }),
+  '#/components/schemas/AdminPasswordSet': () => ({ password: 'Walker-Chosen-Secret-42' }),
+  '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
   '#/components/schemas/CheckBatch': () => ({
     checks: [{ user_id: fixtures.user, tenant_id: t.tenantId, permission: 'users:read' }],
   }),

@@ -74,6 +74,9 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/CheckBatch': () => ({
     checks: [{ user_id: a.userId, tenant_id: a.tenantId, permission: 'a_secret:read' }],
   }),
+  '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
+  '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
+  '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),
 };
 
 const scoped = operations.filter((o) => o.tenant === 'required');

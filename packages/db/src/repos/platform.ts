@@ -2,6 +2,7 @@ import { GENESIS_HASH } from '@qeetid/contract';
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, auditHeads, authzVersions, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
+import { authPlatformRepo } from './auth-platform.ts';
 import { page } from './page.ts';
 
 /**
@@ -11,6 +12,7 @@ import { page } from './page.ts';
  */
 export function platformRepo(tx: Tx) {
   return {
+    ...authPlatformRepo(tx),
     /** The key with its tenant's authorization version (read along, so checks need no second query). */
     async apiKeyByPrefix(prefix: string) {
       const [row] = await tx
