@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +14,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const onPostgres = Boolean(process.env.DATABASE_URL);
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const servers: { proc: ChildProcess; url: string; dir: string }[] = [];
+/** Replicas share the master key that seals the signing keys. */
+const masterKey = randomBytes(32).toString('base64url');
 
 async function start(url: string): Promise<{ proc: ChildProcess; url: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'qeetid-replica-'));
   const proc = spawn(process.execPath, ['src/main.ts'], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', QEETID_DATA_DIR: dir, LOG_LEVEL: 'warn', DATABASE_URL: url },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      QEETID_DATA_DIR: dir,
+      QEETID_MASTER_KEY: masterKey,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: url,
+    },
   });
   let output = '';
   proc.stdout?.on('data', (d) => {
