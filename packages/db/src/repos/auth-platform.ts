@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import {
+  authzVersions,
   memberships,
   messageOutbox,
   oneTimeTokens,

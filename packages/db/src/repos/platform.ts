@@ -14,14 +14,20 @@ import { page } from './page.ts';
 export function platformRepo(tx: Tx, run: RunStatement) {
   return {
     ...authPlatformRepo(tx, run),
-    /** The key with its tenant's authorization version (read along, so checks need no second query). */
+    /**
+     * The key with its tenant's authorization version (read along, so checks need no second
+     * query). Prepared: every API-key request runs it, and on postgres.js an unprepared
+     * statement with parameters costs a describe round trip first.
+     */
     async apiKeyByPrefix(prefix: string) {
       const [row] = await tx
         .select({ key: apiKeys, authzVersion: authzVersions.version })
         .from(apiKeys)
         .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
         .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
-        .where(eq(apiKeys.prefix, prefix));
+        .where(eq(apiKeys.prefix, prefix))
+        .prepare('api_key_by_prefix')
+        .execute();
       return row ? { ...row.key, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
@@ -40,7 +46,9 @@ export function platformRepo(tx: Tx, run: RunStatement) {
           ),
         )
         .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
-        .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')));
+        .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')))
+        .prepare('pat_by_prefix')
+        .execute();
       return row ? { ...row.pat, role: row.role as Role | null, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
