@@ -2316,6 +2316,9 @@ type ClientInterface interface {
 
 	// GetMe The principal behind the credential
 	//
+	// With an access token, its session must still be live: a revoked session answers 401
+	// `auth.session_revoked` even before the token's `exp`.
+	//
 	// Corresponds with GET /v1/auth/me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -3442,6 +3445,9 @@ func (c *Client) StartMagicLink(ctx context.Context, body StartMagicLinkJSONRequ
 }
 
 // GetMe The principal behind the credential
+//
+// With an access token, its session must still be live: a revoked session answers 401
+// `auth.session_revoked` even before the token's `exp`.
 //
 // Corresponds with GET /v1/auth/me (the `GetMe` operationId).
 func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9246,6 +9252,9 @@ type ClientWithResponsesInterface interface {
 	StartMagicLinkWithResponse(ctx context.Context, body StartMagicLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*StartMagicLinkResponse, error)
 
 	// GetMeWithResponse The principal behind the credential
+	//
+	// With an access token, its session must still be live: a revoked session answers 401
+	// `auth.session_revoked` even before the token's `exp`.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -17170,6 +17179,9 @@ func (c *ClientWithResponses) StartMagicLinkWithResponse(ctx context.Context, bo
 }
 
 // GetMeWithResponse The principal behind the credential
+//
+// With an access token, its session must still be live: a revoked session answers 401
+// `auth.session_revoked` even before the token's `exp`.
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -61,6 +61,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | Me]:
     """The principal behind the credential
 
+     With an access token, its session must still be live: a revoked session answers 401
+    `auth.session_revoked` even before the token's `exp`.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +87,9 @@ def sync(
 ) -> ErrorEnvelope | Me | None:
     """The principal behind the credential
 
+     With an access token, its session must still be live: a revoked session answers 401
+    `auth.session_revoked` even before the token's `exp`.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | Me]:
     """The principal behind the credential
+
+     With an access token, its session must still be live: a revoked session answers 401
+    `auth.session_revoked` even before the token's `exp`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +132,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | Me | None:
     """The principal behind the credential
+
+     With an access token, its session must still be live: a revoked session answers 401
+    `auth.session_revoked` even before the token's `exp`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
