@@ -18,6 +18,14 @@ export const goals = {
     better: 'higher',
     unit: 'ratio',
   },
+  P2: {
+    id: 'P2',
+    what: 'SDK sessions.verify vs the raw library it wraps, same token',
+    must: 0.85,
+    target: 0.95,
+    better: 'higher',
+    unit: 'ratio',
+  },
   P9: {
     id: 'P9',
     what: '/v1/check p99 at 50 % of max, 10k users / 200 roles / 1k groups, PostgreSQL',
