@@ -4,9 +4,9 @@ import { check } from './check.ts';
 import { dataLayer } from './data-layer.ts';
 import { healthz } from './healthz.ts';
 import { idleRss } from './idle-rss.ts';
+import { sdkVerify } from './sdk-verify.ts';
 import { sessions } from './sessions.ts';
 import { tokenSign } from './token-sign.ts';
-import { sdkVerify } from './sdk-verify.ts';
 
 /**
  * Every benchmark `pnpm bench` runs, in this order. A new one (sessions refresh/login,
