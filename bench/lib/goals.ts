@@ -6,7 +6,7 @@ export interface Goal {
   target: number;
   /** 'higher': a ratio that must reach the bar; 'lower': an amount that must stay under it. */
   better: 'higher' | 'lower';
-  unit: 'ratio' | 'MB' | 'ms';
+  unit: 'ratio' | 'MB' | 'req/s' | 'ms';
 }
 
 export const goals = {
@@ -43,6 +43,39 @@ export const goals = {
     unit: 'ratio',
   },
   P13: { id: 'P13', what: 'idle RSS of the API process', must: 200, target: 120, better: 'lower', unit: 'MB' },
+  P3: {
+    id: 'P3',
+    what: 'refresh grants (rotation + reuse detection) on 2 vCPU incl. DB',
+    must: 1200,
+    target: 2400,
+    better: 'higher',
+    unit: 'req/s',
+  },
+  P4: { id: 'P4', what: 'refresh p99 at 50 % of max', must: 25, target: 10, better: 'lower', unit: 'ms' },
+  P6: {
+    id: 'P6',
+    what: 'password login vs hashing floor (cores × 1000 / hash-ms)',
+    must: 0.7,
+    target: 0.85,
+    better: 'higher',
+    unit: 'ratio',
+  },
+  P7: {
+    id: 'P7',
+    what: '/healthz p99 while logins saturate the CPU',
+    must: 20,
+    target: 5,
+    better: 'lower',
+    unit: 'ms',
+  },
+  P14: {
+    id: 'P14',
+    what: 'token signing through our code vs raw jose SignJWT',
+    must: 0.85,
+    target: 0.95,
+    better: 'higher',
+    unit: 'ratio',
+  },
 } as const satisfies Record<string, Goal>;
 
 const show = (goal: Goal, n: number) => (goal.unit === 'ratio' ? `${n.toFixed(2)}×` : `${n} ${goal.unit}`);

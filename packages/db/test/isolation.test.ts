@@ -19,8 +19,8 @@ const A_USER = '01935c00-0000-7000-8000-0000000000a1';
 const A_KEY = '01935c00-0000-7000-8000-0000000000a2';
 const A_SESSION = '01935c00-0000-7000-8000-0000000000a3';
 const A_ROLE = '01935c00-0000-7000-8000-0000000000a6';
-const A_GROUP = '01935c00-0000-7000-8000-0000000000a7';
-const A_POLICY = '01935c00-0000-7000-8000-0000000000a8';
+const A_GROUP = '01935c00-0000-7000-8000-0000000000a4';
+const A_POLICY = '01935c00-0000-7000-8000-0000000000a5';
 const now = new Date('2026-01-01T00:00:00Z');
 const scope = (tenantId: string): TenantScope => ({
   tenantId,
@@ -331,12 +331,12 @@ const MARKERS_OF_A = [
   A_USER,
   A_KEY,
   A_SESSION,
-  'a.secret',
-  'a@a.test',
-  'a-password-hash',
   A_ROLE,
   A_GROUP,
   A_POLICY,
+  'a.secret',
+  'a@a.test',
+  'a-password-hash',
   'a_secret:read',
 ];
 

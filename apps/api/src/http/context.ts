@@ -35,7 +35,7 @@ export type Principal =
       sessionId: string;
       scopes: readonly string[];
       role: Role | null;
-      /** The tenant's authorization version, read with the session. */
+      /** The tenant's authorization version, when read along with the session. */
       authzVersion?: number;
     };
 

@@ -59,6 +59,9 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/UserUpdate': () => ({ display_name: 'Hijacked' }),
   '#/components/schemas/Metadata': () => ({ hijacked: true }),
   '#/components/schemas/ApiKeyCreate': () => ({ name: 'intruder' }),
+  '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
+  '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
+  '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),
   '#/components/schemas/RoleCreate': () => ({ name: 'intruder', permissions: ['users:read'] }),
   '#/components/schemas/RoleUpdate': () => ({ name: 'hijacked' }),
   '#/components/schemas/GroupCreate': () => ({ name: `intruders ${++counter}` }),
@@ -74,9 +77,6 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/CheckBatch': () => ({
     checks: [{ user_id: a.userId, tenant_id: a.tenantId, permission: 'a_secret:read' }],
   }),
-  '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
-  '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
-  '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),
 };
 
 const scoped = operations.filter((o) => o.tenant === 'required');

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@qeetid/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, spawnServer } from './spawn-server.ts';
 
 /**
  * Two server processes on one PostgreSQL database, as two replicas behind a load balancer.
@@ -13,55 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const servers: { proc: ChildProcess; url: string; dir: string }[] = [];
-/** Replicas share the master key that seals the signing keys. */
-const masterKey = randomBytes(32).toString('base64url');
+const servers: { proc: ServerProcess; url: string; dir: string }[] = [];
 
-async function start(url: string): Promise<{ proc: ChildProcess; url: string; dir: string }> {
+async function start(url: string, masterKey: string) {
   const dir = await mkdtemp(join(tmpdir(), 'qeetid-replica-'));
-  const proc = spawn(process.execPath, ['src/main.ts'], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      QEETID_DATA_DIR: dir,
-      QEETID_MASTER_KEY: masterKey,
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: url,
-    },
-  });
-  let output = '';
-  proc.stdout?.on('data', (d) => {
-    output += d;
-  });
-  proc.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
-    const poll = setInterval(() => {
-      const m = /running on http:\/\/localhost:(\d+)/.exec(output);
-      if (m) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    }, 50);
-  });
-  return { proc, url: base, dir };
+  const proc = await spawnServer({ QEETID_DATA_DIR: dir, DATABASE_URL: url, QEETID_MASTER_KEY: masterKey });
+  return { proc, url: proc.url, dir };
 }
 
 beforeAll(async () => {
   if (!onPostgres) return;
   database = await createTestDatabase(process.env.DATABASE_URL as string);
-  servers.push(await start(database.url));
-  servers.push(await start(database.url));
+  const masterKey = randomBytes(32).toString('base64url');
+  servers.push(await start(database.url, masterKey));
+  servers.push(await start(database.url, masterKey));
 }, 120_000);
 
 afterAll(async () => {
   for (const s of servers) {
-    s.proc.kill('SIGKILL');
+    await s.proc.stop();
     await rm(s.dir, { recursive: true, force: true });
   }
   await database?.drop();

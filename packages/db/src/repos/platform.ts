@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, auditHeads, authzVersions, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { authPlatformRepo } from './auth-platform.ts';
+import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 
 /**
@@ -10,9 +11,9 @@ import { page } from './page.ts';
  * "which tenants can I reach"). They run as the connecting role, outside row-level security,
  * so each one states its own tenant condition.
  */
-export function platformRepo(tx: Tx) {
+export function platformRepo(tx: Tx, run: RunStatement) {
   return {
-    ...authPlatformRepo(tx),
+    ...authPlatformRepo(tx, run),
     /**
      * The key with its tenant's authorization version (read along, so checks need no second
      * query). Prepared: every API-key request runs it, and on postgres.js an unprepared
