@@ -14,8 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from cryptography.exceptions import InvalidSignature
@@ -48,22 +47,64 @@ def _b64decode(segment: str) -> bytes:
         raise TokenVerificationError("malformed", "a token segment is not base64url") from e
 
 
-@dataclass(slots=True)
 class Claims:
-    """What a verified access token says (CONTRACT.md "Tokens")."""
+    """What a verified access token says (CONTRACT.md "Tokens"). A thin view over the validated
+    payload: each attribute is read from it when asked for, so verifying costs no more than the
+    checks themselves."""
 
-    user_id: str
-    tenant_id: str
-    session_id: str
-    subject: str | None
-    scopes: list[str]
-    issuer: str
-    audience: list[str]
-    issued_at: float | None
-    expires_at: float
-    token_id: str | None
-    claims: dict[str, Any] = field(repr=False)
-    """Every claim of the token, as sent."""
+    __slots__ = ("claims",)
+
+    def __init__(self, claims: dict[str, Any]) -> None:
+        self.claims = claims
+        """Every claim of the token, as sent."""
+
+    @property
+    def user_id(self) -> str:
+        return cast(str, self.claims["user_id"])
+
+    @property
+    def tenant_id(self) -> str:
+        return cast(str, self.claims["tenant_id"])
+
+    @property
+    def session_id(self) -> str:
+        return cast(str, self.claims["session_id"])
+
+    @property
+    def subject(self) -> str | None:
+        return cast("str | None", self.claims.get("sub"))
+
+    @property
+    def scopes(self) -> list[str]:
+        scope = self.claims.get("scope")
+        return scope.split(" ") if isinstance(scope, str) and scope else []
+
+    @property
+    def issuer(self) -> str:
+        return cast(str, self.claims["iss"])
+
+    @property
+    def audience(self) -> list[str]:
+        aud = self.claims.get("aud")
+        return (
+            [aud] if isinstance(aud, str) else [a for a in aud if isinstance(a, str)] if isinstance(aud, list) else []
+        )
+
+    @property
+    def issued_at(self) -> float | None:
+        iat = self.claims.get("iat")
+        return iat if isinstance(iat, (int, float)) else None
+
+    @property
+    def expires_at(self) -> float:
+        return cast(float, self.claims["exp"])
+
+    @property
+    def token_id(self) -> str | None:
+        return cast("str | None", self.claims.get("jti"))
+
+    def __repr__(self) -> str:
+        return f"Claims(user_id={self.user_id!r}, tenant_id={self.tenant_id!r}, session_id={self.session_id!r})"
 
 
 JwksSource = Callable[[], "tuple[Any, float | None]"]
@@ -267,31 +308,13 @@ class TokenVerifier:
         if iss != self._issuer:
             raise TokenVerificationError("invalid_issuer", f"iss {iss!r} is not {self._issuer!r}")
         aud = p.get("aud")
-        if isinstance(aud, str):
-            audience = [aud]
-            accepted = aud in self._audience
-        else:
-            audience = [a for a in aud if isinstance(a, str)] if isinstance(aud, list) else []
-            accepted = not self._audience.isdisjoint(audience)
-        if not accepted:
+        if not (aud in self._audience if isinstance(aud, str) else isinstance(aud, list) and self._any_audience(aud)):
             raise TokenVerificationError("invalid_audience", f"aud {aud!r} names none of the expected audiences")
-        user_id, tenant_id, session_id = p.get("user_id"), p.get("tenant_id"), p.get("session_id")
-        if not (isinstance(user_id, str) and user_id and isinstance(tenant_id, str) and tenant_id):
-            raise TokenVerificationError("invalid_claims", "the token lacks user_id or tenant_id")
-        if not (isinstance(session_id, str) and session_id):
-            raise TokenVerificationError("invalid_claims", "the token lacks session_id")
-        scope = p.get("scope")
-        iat = p.get("iat")
-        return Claims(
-            user_id=user_id,
-            tenant_id=tenant_id,
-            session_id=session_id,
-            subject=p.get("sub"),
-            scopes=scope.split(" ") if isinstance(scope, str) and scope else [],
-            issuer=iss,
-            audience=audience,
-            issued_at=iat if isinstance(iat, (int, float)) else None,
-            expires_at=exp,
-            token_id=p.get("jti"),
-            claims=p,
-        )
+        for name in ("user_id", "tenant_id", "session_id"):
+            value = p.get(name)
+            if not isinstance(value, str) or not value:
+                raise TokenVerificationError("invalid_claims", f"the token lacks {name}")
+        return Claims(p)
+
+    def _any_audience(self, aud: list[Any]) -> bool:
+        return any(isinstance(a, str) and a in self._audience for a in aud)
