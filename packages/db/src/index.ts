@@ -7,6 +7,8 @@ export {
   type PlatformRepos,
 } from './open.ts';
 export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit.ts';
+export type { NewOtpFactor, NewPendingLogin } from './repos/mfa.ts';
+export type { NewPasskey } from './repos/passkeys.ts';
 export type { NewUser, UserPatch } from './repos/users.ts';
 export { type TenantRepos, tenantRepos } from './tenant-repos.ts';
 export type * from './types.ts';

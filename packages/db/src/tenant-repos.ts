@@ -1,6 +1,8 @@
 import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
 import { membershipsRepo } from './repos/memberships.ts';
+import { mfaRepo } from './repos/mfa.ts';
+import { passkeysRepo } from './repos/passkeys.ts';
 import { patsRepo } from './repos/pats.ts';
 import { tenantsRepo } from './repos/tenants.ts';
 import { usersRepo } from './repos/users.ts';
@@ -32,6 +34,12 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
     },
     get pats() {
       return once('pats', () => patsRepo(tx, id));
+    },
+    get passkeys() {
+      return once('passkeys', () => passkeysRepo(tx, id));
+    },
+    get mfa() {
+      return once('mfa', () => mfaRepo(tx, id));
     },
     get audit() {
       return once('audit', () => auditRepo(tx, id, scope.audit));

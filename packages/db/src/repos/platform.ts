@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, auditHeads, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { page } from './page.ts';
+import { signInLookups } from './sign-in-lookups.ts';
 
 /**
  * The few queries that run before a tenant is known (credential lookup, tenant creation,
@@ -11,6 +12,7 @@ import { page } from './page.ts';
  */
 export function platformRepo(tx: Tx) {
   return {
+    ...signInLookups(tx),
     async apiKeyByPrefix(prefix: string) {
       const [row] = await tx
         .select({ key: apiKeys })
