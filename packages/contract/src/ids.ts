@@ -8,6 +8,8 @@ export const idPrefix = {
   pat: 'pat',
   event: 'evt',
   session: 'ses',
+  passkey: 'pky',
+  otpFactor: 'otp',
 } as const;
 export type IdKind = keyof typeof idPrefix;
 

@@ -17,6 +17,8 @@ CREATE TABLE "mfa_pending_logins" (
 	"prefix" text NOT NULL,
 	"secret_hash" text NOT NULL,
 	"user_id" uuid NOT NULL,
+	"sign_in_tenant_id" uuid NOT NULL,
+	"amr" text[] NOT NULL,
 	"methods" text[] NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

@@ -313,7 +313,11 @@ export const mfaUserState = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), tenantPolicy('tenant_id')],
 ).enableRLS();
 
-/** Sign-ins waiting for their second factor: the `mfa_token` (as a hash) and what it may use. */
+/**
+ * Sign-ins waiting for their second factor: the `mfa_token` (as a hash), the factors it may use,
+ * the tenant the session will be in and how the first factor was proven (RFC 8176 `amr`). The row
+ * lives in the user's home tenant, with their factors.
+ */
 export const mfaPendingLogins = pgTable(
   'mfa_pending_logins',
   {
@@ -323,6 +327,8 @@ export const mfaPendingLogins = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    signInTenantId: uuid('sign_in_tenant_id').notNull(),
+    amr: text('amr').array().notNull(),
     methods: text('methods').array().notNull(),
     expiresAt: ts('expires_at').notNull(),
     createdAt: ts('created_at').notNull(),

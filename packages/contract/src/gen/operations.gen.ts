@@ -403,6 +403,393 @@ export const operations = [
     "tenant": "required",
     "permission": "audit:read",
     "errorFormat": "api"
+  },
+  {
+    "operationId": "beginPasskeySignup",
+    "method": "post",
+    "path": "/v1/auth/passkeys/signup/begin",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "finishPasskeySignup",
+    "method": "post",
+    "path": "/v1/auth/passkeys/signup/finish",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "beginPasskeyLogin",
+    "method": "post",
+    "path": "/v1/auth/passkeys/login/begin",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "finishPasskeyLogin",
+    "method": "post",
+    "path": "/v1/auth/passkeys/login/finish",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "createMfaChallenge",
+    "method": "post",
+    "path": "/v1/auth/mfa/challenge",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "completeMfaLogin",
+    "method": "post",
+    "path": "/v1/auth/mfa",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listPasskeys",
+    "method": "get",
+    "path": "/v1/passkeys",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "beginPasskeyRegistration",
+    "method": "post",
+    "path": "/v1/passkeys/register/begin",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "finishPasskeyRegistration",
+    "method": "post",
+    "path": "/v1/passkeys/register/finish",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "deletePasskey",
+    "method": "delete",
+    "path": "/v1/passkeys/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "renamePasskey",
+    "method": "patch",
+    "path": "/v1/passkeys/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getTotpStatus",
+    "method": "get",
+    "path": "/v1/mfa/totp",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "disableTotp",
+    "method": "delete",
+    "path": "/v1/mfa/totp",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "startTotpEnrollment",
+    "method": "post",
+    "path": "/v1/mfa/totp/enroll/start",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "confirmTotpEnrollment",
+    "method": "post",
+    "path": "/v1/mfa/totp/enroll/confirm",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "verifyTotp",
+    "method": "post",
+    "path": "/v1/mfa/totp/verify",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "createWebauthnStepUpChallenge",
+    "method": "post",
+    "path": "/v1/mfa/webauthn/challenge",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "verifyWebauthnStepUp",
+    "method": "post",
+    "path": "/v1/mfa/webauthn/verify",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listOtpFactors",
+    "method": "get",
+    "path": "/v1/mfa/otp/factors",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "addOtpFactor",
+    "method": "post",
+    "path": "/v1/mfa/otp/factors",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "deleteOtpFactor",
+    "method": "delete",
+    "path": "/v1/mfa/otp/factors/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "sendOtpChallenge",
+    "method": "post",
+    "path": "/v1/mfa/otp/factors/{id}/challenge",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "confirmOtpFactor",
+    "method": "post",
+    "path": "/v1/mfa/otp/factors/{id}/confirm",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getRecoveryCodeStatus",
+    "method": "get",
+    "path": "/v1/mfa/recovery-codes",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "regenerateRecoveryCodes",
+    "method": "post",
+    "path": "/v1/mfa/recovery-codes/regenerate",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getStepUpStatus",
+    "method": "get",
+    "path": "/v1/mfa/step-up/status",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "resetUserMfa",
+    "method": "delete",
+    "path": "/v1/users/{id}/mfa",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "setUserMfaRequired",
+    "method": "put",
+    "path": "/v1/users/{id}/mfa-required",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getSecurityPolicy",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/policy",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "tenants:read",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "putSecurityPolicy",
+    "method": "put",
+    "path": "/v1/tenants/{tenantID}/policy",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "tenants:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getPasskeyDemoPage",
+    "method": "get",
+    "path": "/passkeys/demo",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
   }
 ] as const;
 
@@ -435,4 +822,35 @@ export interface OperationTypes {
   listAuditEvents: { data: T.ListAuditEventsData; responses: T.ListAuditEventsResponses };
   verifyAuditChain: { data: T.VerifyAuditChainData; responses: T.VerifyAuditChainResponses };
   exportAuditEvents: { data: T.ExportAuditEventsData; responses: T.ExportAuditEventsResponses };
+  beginPasskeySignup: { data: T.BeginPasskeySignupData; responses: T.BeginPasskeySignupResponses };
+  finishPasskeySignup: { data: T.FinishPasskeySignupData; responses: T.FinishPasskeySignupResponses };
+  beginPasskeyLogin: { data: T.BeginPasskeyLoginData; responses: T.BeginPasskeyLoginResponses };
+  finishPasskeyLogin: { data: T.FinishPasskeyLoginData; responses: T.FinishPasskeyLoginResponses };
+  createMfaChallenge: { data: T.CreateMfaChallengeData; responses: T.CreateMfaChallengeResponses };
+  completeMfaLogin: { data: T.CompleteMfaLoginData; responses: T.CompleteMfaLoginResponses };
+  listPasskeys: { data: T.ListPasskeysData; responses: T.ListPasskeysResponses };
+  beginPasskeyRegistration: { data: T.BeginPasskeyRegistrationData; responses: T.BeginPasskeyRegistrationResponses };
+  finishPasskeyRegistration: { data: T.FinishPasskeyRegistrationData; responses: T.FinishPasskeyRegistrationResponses };
+  deletePasskey: { data: T.DeletePasskeyData; responses: T.DeletePasskeyResponses };
+  renamePasskey: { data: T.RenamePasskeyData; responses: T.RenamePasskeyResponses };
+  getTotpStatus: { data: T.GetTotpStatusData; responses: T.GetTotpStatusResponses };
+  disableTotp: { data: T.DisableTotpData; responses: T.DisableTotpResponses };
+  startTotpEnrollment: { data: T.StartTotpEnrollmentData; responses: T.StartTotpEnrollmentResponses };
+  confirmTotpEnrollment: { data: T.ConfirmTotpEnrollmentData; responses: T.ConfirmTotpEnrollmentResponses };
+  verifyTotp: { data: T.VerifyTotpData; responses: T.VerifyTotpResponses };
+  createWebauthnStepUpChallenge: { data: T.CreateWebauthnStepUpChallengeData; responses: T.CreateWebauthnStepUpChallengeResponses };
+  verifyWebauthnStepUp: { data: T.VerifyWebauthnStepUpData; responses: T.VerifyWebauthnStepUpResponses };
+  listOtpFactors: { data: T.ListOtpFactorsData; responses: T.ListOtpFactorsResponses };
+  addOtpFactor: { data: T.AddOtpFactorData; responses: T.AddOtpFactorResponses };
+  deleteOtpFactor: { data: T.DeleteOtpFactorData; responses: T.DeleteOtpFactorResponses };
+  sendOtpChallenge: { data: T.SendOtpChallengeData; responses: T.SendOtpChallengeResponses };
+  confirmOtpFactor: { data: T.ConfirmOtpFactorData; responses: T.ConfirmOtpFactorResponses };
+  getRecoveryCodeStatus: { data: T.GetRecoveryCodeStatusData; responses: T.GetRecoveryCodeStatusResponses };
+  regenerateRecoveryCodes: { data: T.RegenerateRecoveryCodesData; responses: T.RegenerateRecoveryCodesResponses };
+  getStepUpStatus: { data: T.GetStepUpStatusData; responses: T.GetStepUpStatusResponses };
+  resetUserMfa: { data: T.ResetUserMfaData; responses: T.ResetUserMfaResponses };
+  setUserMfaRequired: { data: T.SetUserMfaRequiredData; responses: T.SetUserMfaRequiredResponses };
+  getSecurityPolicy: { data: T.GetSecurityPolicyData; responses: T.GetSecurityPolicyResponses };
+  putSecurityPolicy: { data: T.PutSecurityPolicyData; responses: T.PutSecurityPolicyResponses };
+  getPasskeyDemoPage: { data: T.GetPasskeyDemoPageData; responses: T.GetPasskeyDemoPageResponses };
 }
