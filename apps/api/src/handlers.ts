@@ -4,6 +4,8 @@ import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { authHandlers } from './modules/auth/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
+import { mfaHandlers } from './modules/mfa/handlers.ts';
+import { passkeyHandlers } from './modules/passkeys/handlers.ts';
 import { tenantHandlers } from './modules/tenants/handlers.ts';
 import { userHandlers } from './modules/users/handlers.ts';
 
@@ -16,4 +18,6 @@ export const handlers = {
   ...userHandlers,
   ...apiKeyHandlers,
   ...auditHandlers,
+  ...passkeyHandlers,
+  ...mfaHandlers,
 } satisfies AppHandlers;

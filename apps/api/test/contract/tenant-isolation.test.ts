@@ -39,6 +39,8 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/UserUpdate': () => ({ display_name: 'Hijacked' }),
   '#/components/schemas/Metadata': () => ({ hijacked: true }),
   '#/components/schemas/ApiKeyCreate': () => ({ name: 'intruder' }),
+  '#/components/schemas/UserMfaRequirement': () => ({ required: true }),
+  '#/components/schemas/SecurityPolicy': () => ({ mfa_required: true, step_up_max_age_seconds: 60 }),
 };
 
 const scoped = operations.filter((o) => o.tenant === 'required');

@@ -1,4 +1,12 @@
-import { createHash, generateKeyPairSync, type KeyObject, randomBytes, randomUUID, sign } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  randomUUID,
+  sign,
+} from 'node:crypto';
 import { encode } from 'cborg';
 
 /**
@@ -49,7 +57,7 @@ export interface CeremonyOverrides {
   signCount?: number;
   /** Sign these bytes instead of authenticatorData ‖ hash(clientDataJSON). */
   signOver?: Buffer;
-  /** Use this stored credential instead of choosing one from allowCredentials. */
+  /** Use this stored credential (re-register it, or assert with it regardless of allowCredentials). */
   credential?: StoredCredential;
   userHandle?: string | null;
   backupEligible?: boolean;
@@ -96,7 +104,10 @@ export class SoftwareAuthenticator {
   /** navigator.credentials.create(): a new key pair and its attestation ("none" or "packed" self attestation). */
   create(options: OptionsJSON, attestation: 'none' | 'packed' = 'none', o: CeremonyOverrides = {}): RegistrationJSON {
     const rpId: string = o.rpId ?? options.rp?.id;
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pair = o.credential
+      ? { privateKey: o.credential.key, publicKey: createPublicKey(o.credential.key) }
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const { privateKey, publicKey } = pair;
     const jwk = publicKey.export({ format: 'jwk' });
     // RFC 9053 §7.1.1 / RFC 8152 §13.1.1: EC2 COSE_Key {kty: 2, alg: -7 (ES256), crv: 1 (P-256), x, y}.
     const coseKey = encode(
@@ -108,7 +119,7 @@ export class SoftwareAuthenticator {
         [-3, Buffer.from(jwk.y as string, 'base64url')],
       ]),
     );
-    const credential: StoredCredential = {
+    const credential: StoredCredential = o.credential ?? {
       id: randomBytes(32),
       key: privateKey,
       rpId: options.rp?.id,
@@ -126,7 +137,7 @@ export class SoftwareAuthenticator {
           { alg: -7, sig: sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), privateKey) }
         : {};
     const attestationObject = encode({ fmt: attestation, attStmt, authData });
-    this.credentials.push(credential);
+    if (!o.credential) this.credentials.push(credential);
     return {
       id: b64url(credential.id),
       rawId: b64url(credential.id),

@@ -1,4 +1,9 @@
-import type { ErrorCode, WebauthnCredentialJson } from '@qeetid/contract';
+import type {
+  ErrorCode,
+  PasskeyCreationOptions,
+  PasskeyRequestOptions,
+  WebauthnCredentialJson,
+} from '@qeetid/contract';
 import type { PasskeyRow } from '@qeetid/db';
 import {
   type AuthenticationResponseJSON,
@@ -22,13 +27,14 @@ const TIMEOUT_MS = 5 * 60_000;
  * §5.4.6 residentKey "required", §5.8.6 userVerification "required"), so they can sign in with no
  * username and count as multi-factor on their own.
  */
-export function creationOptions(
+export async function creationOptions(
   rp: RelyingParty,
   user: { handle: string; name: string; displayName: string },
   challenge: string,
   exclude: PasskeyRow[],
-) {
-  return generateRegistrationOptions({
+): Promise<PasskeyCreationOptions['options']> {
+  // The library's DOM-style types are the same JSON our spec describes as open objects.
+  return (await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpId,
     userName: user.name,
@@ -40,21 +46,25 @@ export function creationOptions(
     excludeCredentials: exclude.map((c) => ({ id: c.credentialId, transports: c.transports })),
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
     supportedAlgorithmIDs: ALGORITHMS,
-  });
+  })) as unknown as PasskeyCreationOptions['options'];
 }
 
 /**
  * Request options. With no `allow` list any discoverable credential may answer, which is also what
  * conditional mediation (autofill) needs (WebAuthn L3 §5.1.4.1).
  */
-export function requestOptions(rp: RelyingParty, challenge: string, allow: PasskeyRow[]) {
-  return generateAuthenticationOptions({
+export async function requestOptions(
+  rp: RelyingParty,
+  challenge: string,
+  allow: PasskeyRow[],
+): Promise<PasskeyRequestOptions['options']> {
+  return (await generateAuthenticationOptions({
     rpID: rp.rpId,
     challenge: Buffer.from(challenge, 'base64url'),
     timeout: TIMEOUT_MS,
     userVerification: 'required',
     allowCredentials: allow.map((c) => ({ id: c.credentialId, transports: c.transports })),
-  });
+  })) as unknown as PasskeyRequestOptions['options'];
 }
 
 export interface VerifiedRegistration {
