@@ -1,8 +1,7 @@
-import { decodeId } from '@qeetid/contract';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/crypto/opaque-token.ts';
 import { type Auth, startTestApp, type TestApp } from '../harness.ts';
+import { newUser as createUser } from '../support/users.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,18 +13,7 @@ afterAll(() => t.close());
 const codeAt = (secret: string, at: number) =>
   TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at, algorithm: 'SHA1', digits: 6, period: 30 });
 
-/** A new user in the bootstrap tenant with a personal access token of their own. */
-async function newUser(email: string): Promise<{ id: string; auth: Auth }> {
-  const user = await t.request('POST', '/v1/users', { body: { email } });
-  const minted = mintToken('qp');
-  const tenant = decodeId('tenant', t.tenantId);
-  await t.db.unscopedQuery(
-    `insert into personal_access_tokens (tenant_id, id, user_id, name, prefix, secret_hash, scopes, created_at)
-     values ($1, gen_random_uuid(), $2, 'test', $3, $4, '{*}', now())`,
-    [tenant, decodeId('user', user.body.id), minted.prefix, minted.secretHash],
-  );
-  return { id: user.body.id, auth: { bearer: minted.token } };
-}
+const newUser = (email: string) => createUser(t, email);
 
 async function enrollTotp(auth: Auth) {
   const start = await t.request('POST', '/v1/mfa/totp/enroll/start', { auth });
