@@ -268,25 +268,6 @@ export type TokenPair = {
     tenant_id: string;
 };
 
-/**
- * A sign-in that needs its second factor: complete it with `POST /v1/auth/mfa`. `methods`
- * lists what the account can use; `totp_enrollment` means it has none yet and must enroll an
- * authenticator app first (`POST /v1/auth/mfa/challenge`).
- *
- */
-export type MfaRequired = {
-    mfa_required: true;
-    /**
-     * Valid for ten minutes.
-     */
-    mfa_token: string;
-    methods: Array<MfaMethod>;
-    /**
-     * The account's email and SMS factors, destinations masked.
-     */
-    otp_factors?: Array<OtpFactor>;
-};
-
 export type MfaMethod = 'totp' | 'webauthn' | 'otp' | 'recovery_code' | 'totp_enrollment';
 
 /**
@@ -404,13 +385,13 @@ export type MfaCode = {
     code: string;
 };
 
-export type MfaChallengeRequest = {
+export type MfaFactorChallengeRequest = {
     mfa_token: string;
     method: 'webauthn' | 'otp' | 'totp_enrollment';
     factor_id?: OtpFactorId;
 };
 
-export type MfaChallenge = {
+export type MfaFactorChallenge = {
     method: 'webauthn' | 'otp' | 'totp_enrollment';
     /**
      * For `webauthn`: `PublicKeyCredentialRequestOptionsJSON`.
@@ -1918,7 +1899,7 @@ export type FinishPasskeyLoginResponses = {
 export type FinishPasskeyLoginResponse = FinishPasskeyLoginResponses[keyof FinishPasskeyLoginResponses];
 
 export type CreateMfaChallengeData = {
-    body: MfaChallengeRequest;
+    body: MfaFactorChallengeRequest;
     path?: never;
     query?: never;
     url: '/v1/auth/mfa/challenge';
@@ -1957,7 +1938,7 @@ export type CreateMfaChallengeResponses = {
     /**
      * What the client needs to answer.
      */
-    200: MfaChallenge;
+    200: MfaFactorChallenge;
 };
 
 export type CreateMfaChallengeResponse = CreateMfaChallengeResponses[keyof CreateMfaChallengeResponses];

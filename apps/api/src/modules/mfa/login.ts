@@ -1,11 +1,11 @@
-import type { MfaChallenge, MfaChallengeRequest, MfaCompletion, TokenPair } from '@qeetid/contract';
+import type { MfaFactorChallenge, MfaFactorChallengeRequest, MfaCompletion, TokenPair } from '@qeetid/contract';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 
 /** Completing a sign-in with its second factor needs sessions; until they arrive this answers 503. */
 const noSessions = () => new ApiError('unavailable', 'sessions are not available in this build yet');
 
-export async function createMfaChallenge(_ctx: Ctx, _input: MfaChallengeRequest): Promise<MfaChallenge> {
+export async function createMfaChallenge(_ctx: Ctx, _input: MfaFactorChallengeRequest): Promise<MfaFactorChallenge> {
   throw noSessions();
 }
 
