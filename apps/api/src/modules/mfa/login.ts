@@ -1,4 +1,4 @@
-import type { MfaFactorChallenge, MfaFactorChallengeRequest, MfaCompletion, TokenPair } from '@qeetid/contract';
+import type { MfaCompletion, MfaFactorChallenge, MfaFactorChallengeRequest, TokenPair } from '@qeetid/contract';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../http/context.ts';
 import { scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { accountOf, accountScope } from './account.ts';
-import { checkCode } from './code-check.ts';
+import { checkCode, inTenant } from './code-check.ts';
 import { checkTotp } from './factors.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
 import { recordStepUp, requireStepUp, securityPolicyOf, stepUpStatus } from './step-up.ts';
@@ -38,23 +38,28 @@ export async function totpStatus(ctx: Ctx) {
   return { enrolled: Boolean(row?.confirmedAt), confirmed_at: row?.confirmedAt?.toISOString() ?? null };
 }
 
+/** A new, unconfirmed TOTP secret for a user, with the URI their app reads. */
+export async function startTotp(ctx: Ctx, r: TenantRepos, userId: string) {
+  const user = await r.users.get(userId);
+  if (!user) throw ApiError.notFound('user', encodeId('user', userId));
+  const secret = newTotpSecret();
+  if (!(await r.mfa.startTotp(userId, secret, new Date()))) {
+    throw new ApiError('conflict', 'an authenticator app is already enrolled; remove it first to enroll another');
+  }
+  await r.audit.append({ action: 'mfa.totp_enrollment_started', target: userTarget(userId) });
+  return { secret, otpauth_uri: otpauthUri(secret, ctx.config.webauthn.rpName, user.email) };
+}
+
 export async function startTotpEnrollment(ctx: Ctx) {
   const account = await accountOf(ctx);
-  const secret = newTotpSecret();
-  await ctx.db.withTenant(accountScope(ctx, account), async (r) => {
-    if (!(await r.mfa.startTotp(account.userId, secret, new Date()))) {
-      throw new ApiError('conflict', 'an authenticator app is already enrolled; remove it first to enroll another');
-    }
-    await r.audit.append({ action: 'mfa.totp_enrollment_started', target: userTarget(account.userId) });
-  });
-  return { secret, otpauth_uri: otpauthUri(secret, ctx.config.webauthn.rpName, account.email) };
+  return ctx.db.withTenant(accountScope(ctx, account), (r) => startTotp(ctx, r, account.userId));
 }
 
 export async function confirmTotpEnrollment(ctx: Ctx, code: string): Promise<MfaEnrolled> {
   const account = await accountOf(ctx);
   return checkCode(
     ctx,
-    accountScope(ctx, account),
+    inTenant(ctx, accountScope(ctx, account)),
     account.userId,
     'totp',
     async (r, now) => {
@@ -74,7 +79,7 @@ export async function verifyTotp(ctx: Ctx, code: string): Promise<StepUpStatus> 
   const account = await accountOf(ctx);
   return checkCode(
     ctx,
-    accountScope(ctx, account),
+    inTenant(ctx, accountScope(ctx, account)),
     account.userId,
     'totp',
     (r, now) => checkTotp(r, account.userId, code, now, false),
