@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseMasterKey } from './crypto/key-provider.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -31,6 +32,19 @@ const env = z.object({
     .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')))
     .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1))
     .optional(),
+  // Sessions and tokens
+  QEETID_AUDIENCE: z.string().min(1).optional(),
+  QEETID_MASTER_KEY: z
+    .string()
+    .refine((v) => parseMasterKey(v) !== null, 'must be 32 bytes as base64url/base64 or 64 hex digits')
+    .optional(),
+  QEETID_KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  QEETID_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  QEETID_MAIL_FROM: z.string().min(3).default('Qeet ID <no-reply@qeetid.localhost>'),
+  QEETID_BREACHED_PASSWORDS_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -45,6 +59,14 @@ export interface Config {
   trustProxy: boolean;
   /** WebAuthn relying party: its id (a registrable domain), display name and accepted origins. */
   webauthn: { rpId: string; rpName: string; origins: string[] };
+  /** `aud` of the access tokens we issue and accept; defaults to the issuer. */
+  audience: string;
+  masterKey: Buffer | undefined;
+  keyRefreshSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base URL of a k-anonymity range API (`<url>/<first 5 hex of SHA-1>`); unset = no online check. */
+  breachedPasswordsUrl: string | undefined;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -84,5 +106,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.QEETID_ADMIN_EMAIL,
     trustProxy: e.QEETID_TRUST_PROXY,
     webauthn,
+    audience: e.QEETID_AUDIENCE ?? issuer,
+    masterKey: e.QEETID_MASTER_KEY ? (parseMasterKey(e.QEETID_MASTER_KEY) ?? undefined) : undefined,
+    keyRefreshSeconds: e.QEETID_KEY_REFRESH_SECONDS,
+    smtpUrl: e.QEETID_SMTP_URL,
+    mailFrom: e.QEETID_MAIL_FROM,
+    breachedPasswordsUrl: e.QEETID_BREACHED_PASSWORDS_URL?.replace(/\/$/, ''),
   };
 }

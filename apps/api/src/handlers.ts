@@ -3,9 +3,14 @@ import type { Ctx } from './http/context.ts';
 import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { authHandlers } from './modules/auth/handlers.ts';
+import { authPolicyHandlers } from './modules/auth-policy/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
 import { mfaHandlers } from './modules/mfa/handlers.ts';
+import { oneTimeHandlers } from './modules/one-time/handlers.ts';
 import { passkeyHandlers } from './modules/passkeys/handlers.ts';
+import { patHandlers } from './modules/pats/handlers.ts';
+import { sessionHandlers } from './modules/sessions/handlers.ts';
+import { signingKeyHandlers } from './modules/signing-keys/handlers.ts';
 import { tenantHandlers } from './modules/tenants/handlers.ts';
 import { userHandlers } from './modules/users/handlers.ts';
 
@@ -20,4 +25,9 @@ export const handlers = {
   ...auditHandlers,
   ...passkeyHandlers,
   ...mfaHandlers,
+  ...signingKeyHandlers,
+  ...sessionHandlers,
+  ...patHandlers,
+  ...oneTimeHandlers,
+  ...authPolicyHandlers,
 } satisfies AppHandlers;

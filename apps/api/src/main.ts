@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { createDeps } from './deps.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel, base: { service: 'qeetid-api' } });
@@ -18,7 +19,7 @@ const created = await bootstrap(db, {
   persistToken: (token) => writeFile(tokenFile, `${token}\n`, { mode: 0o600 }),
 });
 
-const app = createApp({ db, config, log });
+const app = createApp(await createDeps({ db, config, log }));
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info({ port: info.port, engine: db.engine }, 'listening');
   const url = `http://localhost:${info.port}`;

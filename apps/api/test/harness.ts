@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { encodeId } from '@qeetid/contract';
 import type { Database } from '@qeetid/db';
 import { openTestDb } from '@qeetid/db/testing';
@@ -5,7 +6,9 @@ import type { Hono } from 'hono';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { bootstrap } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { createDeps } from '../src/deps.ts';
+import type { Deps } from '../src/http/context.ts';
 
 export type Auth = { apiKey: string } | { bearer: string } | { header: string } | null;
 
@@ -19,6 +22,7 @@ export interface Reply<T = any> {
 /** The real app on a fresh, bootstrapped database; every response is checked against the spec. */
 export interface TestApp {
   app: Hono;
+  deps: Deps;
   db: Database;
   /** The PostgreSQL URL of this test's database; undefined on PGlite. */
   dbUrl: string | undefined;
@@ -38,7 +42,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** Test settings: silent logs, a fresh master key; `env` adds or overrides variables. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    QEETID_DATA_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    QEETID_BODY_LIMIT: '65536',
+    QEETID_MASTER_KEY: randomBytes(32).toString('base64url'),
+    ...env,
+  });
+}
+
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await openTestDb();
   let adminToken = '';
   const boot = await bootstrap(db, {
@@ -48,15 +63,14 @@ export async function startTestApp(): Promise<TestApp> {
     },
   });
   if (!boot) throw new Error('test database was not empty');
-  const config = loadConfig({ QEETID_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', QEETID_BODY_LIMIT: '65536' });
-  const app = createApp(
-    { db, config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) },
-    { validateResponses: true },
-  );
+  const config = testConfig(options.env);
+  const deps = await createDeps({ db, config, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const app = createApp(deps, { validateResponses: true });
   const adminAuth: Auth = { bearer: adminToken };
 
   return {
     app,
+    deps,
     db,
     dbUrl: db.url,
     adminToken,

@@ -9,6 +9,7 @@ export {
 export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit.ts';
 export type { NewOtpFactor, NewPendingLogin } from './repos/mfa.ts';
 export type { NewPasskey } from './repos/passkeys.ts';
+export type { NewSession } from './repos/sessions.ts';
 export type { NewUser, UserPatch } from './repos/users.ts';
 export { type TenantRepos, tenantRepos } from './tenant-repos.ts';
 export type * from './types.ts';

@@ -186,6 +186,156 @@ export const auditHeads = pgTable(
   () => [tenantPolicy('tenant_id')],
 ).enableRLS();
 
+// ── Sessions and tokens (issue 3): signing keys, passwords, sessions, refresh tokens, auth policy,
+// one-time tokens, rate-limit counters, the dev message outbox.
+
+/**
+ * Platform-level tables (signing keys, one-time tokens, counters, outbox) have RLS on and no policy:
+ * only platform queries (the connecting role) use them; `qeet_app` sees no row.
+ */
+
+/** Platform-wide ES256 signing keys; the private half is sealed by the KeyProvider. */
+export const signingKeys = pgTable(
+  'signing_keys',
+  {
+    kid: text('kid').primaryKey(),
+    alg: text('alg').notNull(),
+    publicJwk: jsonb('public_jwk').$type<Record<string, string>>().notNull(),
+    sealedPrivateKey: text('sealed_private_key').notNull(),
+    createdAt: ts('created_at').notNull(),
+    /** Set when a newer key took over signing; published until every token it signed has expired. */
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [index('signing_keys_retired_idx').on(t.retiredAt)],
+).enableRLS();
+
+/** One argon2id hash per user (users are global); readable where the user is. */
+export const userPasswords = pgTable(
+  'user_passwords',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    pgPolicy('tenant_isolation', {
+      for: 'all',
+      to: appRole,
+      using: sql`exists (select 1 from users u where u.id = ${t.userId} and (u.tenant_id = ${currentTenant} or exists (select 1 from memberships m where m.user_id = u.id and m.tenant_id = ${currentTenant})))`,
+      withCheck: sql`exists (select 1 from users u where u.id = ${t.userId} and (u.tenant_id = ${currentTenant} or exists (select 1 from memberships m where m.user_id = u.id and m.tenant_id = ${currentTenant})))`,
+    }),
+  ],
+).enableRLS();
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    authMethods: text('auth_methods').array().notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: ts('created_at').notNull(),
+    lastActiveAt: ts('last_active_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('sessions_user_idx').on(t.userId, t.id),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** One family per session: each use marks the token used and adds its successor. */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('refresh_tokens_hash_key').on(t.tokenHash),
+    index('refresh_tokens_session_idx').on(t.tenantId, t.sessionId),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const authPolicies = pgTable(
+  'auth_policies',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  () => [tenantPolicy('tenant_id')],
+).enableRLS();
+
+/**
+ * Single-use secrets sent to a user (reset links, magic links, email codes, verification codes),
+ * stored as hashes. Consumed before any tenant is known, so platform-level.
+ */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    purpose: text('purpose').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id'),
+    tokenHash: text('token_hash').notNull(),
+    /** What the secret was sent to (an email or phone), so a changed address voids it. */
+    sentTo: text('sent_to').notNull(),
+    attempts: bigint('attempts', { mode: 'number' }).notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    consumedAt: ts('consumed_at'),
+  },
+  (t) => [
+    uniqueIndex('one_time_tokens_hash_key').on(t.tokenHash),
+    index('one_time_tokens_user_idx').on(t.userId, t.purpose),
+  ],
+).enableRLS();
+
+/** Fixed-window attempt counters shared by every replica (brute-force protection). */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
+  key: text('key').primaryKey(),
+  windowStartedAt: ts('window_started_at').notNull(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+}).enableRLS();
+
+/** Messages kept instead of sent when no SMTP server is configured (development, tests). */
+export const messageOutbox = pgTable(
+  'message_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id'),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    purpose: text('purpose').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('message_outbox_recipient_idx').on(t.recipient, t.createdAt)],
+).enableRLS();
+
 // ── Passkeys and MFA ───────────────────────────────────────────────────────────────────────────
 // A user's credentials live in their home tenant, next to the profile that tenant manages.
 

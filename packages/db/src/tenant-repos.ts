@@ -1,9 +1,12 @@
 import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
+import { authPoliciesRepo } from './repos/auth-policies.ts';
 import { membershipsRepo } from './repos/memberships.ts';
 import { mfaRepo } from './repos/mfa.ts';
 import { passkeysRepo } from './repos/passkeys.ts';
+import { passwordsRepo } from './repos/passwords.ts';
 import { patsRepo } from './repos/pats.ts';
+import { sessionsRepo } from './repos/sessions.ts';
 import { tenantsRepo } from './repos/tenants.ts';
 import { usersRepo } from './repos/users.ts';
 import type { TenantScope, Tx } from './types.ts';
@@ -43,6 +46,15 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
     },
     get audit() {
       return once('audit', () => auditRepo(tx, id, scope.audit));
+    },
+    get sessions() {
+      return once('sessions', () => sessionsRepo(tx, id));
+    },
+    get passwords() {
+      return once('passwords', () => passwordsRepo(tx, id));
+    },
+    get authPolicy() {
+      return once('authPolicy', () => authPoliciesRepo(tx, id));
     },
   };
 }

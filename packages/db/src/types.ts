@@ -36,3 +36,7 @@ export type PasskeyRow = typeof schema.webauthnCredentials.$inferSelect;
 export type OtpFactorRow = typeof schema.mfaOtpFactors.$inferSelect;
 export type ChallengeRow = typeof schema.webauthnChallenges.$inferSelect;
 export type PendingLoginRow = typeof schema.mfaPendingLogins.$inferSelect;
+
+export type SessionRow = typeof schema.sessions.$inferSelect;
+export type SigningKeyRow = typeof schema.signingKeys.$inferSelect;
+export type OneTimeTokenRow = typeof schema.oneTimeTokens.$inferSelect;

@@ -17,6 +17,7 @@ const A = '01935c00-0000-7000-8000-00000000000a';
 const B = '01935c00-0000-7000-8000-00000000000b';
 const A_USER = '01935c00-0000-7000-8000-0000000000a1';
 const A_KEY = '01935c00-0000-7000-8000-0000000000a2';
+const A_SESSION = '01935c00-0000-7000-8000-0000000000a3';
 const now = new Date('2026-01-01T00:00:00Z');
 const scope = (tenantId: string): TenantScope => ({
   tenantId,
@@ -81,6 +82,17 @@ beforeAll(async () => {
       createdAt: now,
     });
     await r.audit.append({ action: 'a.secret', target: { type: 't', id: A_USER } });
+    await r.sessions.insert({
+      id: A_SESSION,
+      userId: A_USER,
+      authMethods: ['pwd'],
+      createdAt: now,
+      lastActiveAt: now,
+      expiresAt: new Date('2099-01-01T00:00:00Z'),
+    });
+    await r.sessions.addRefreshToken({ id: A_SESSION, sessionId: A_SESSION, tokenHash: 'a-hash', createdAt: now });
+    await r.passwords.set(A_USER, 'a-password-hash', now);
+    await r.authPolicy.put({ password_min_length: 12 }, now);
     await r.passkeys.insert({ ...passkeyOf(A_USER), id: A_KEY, credentialId: 'a-credential' });
     await r.mfa.startTotp(A_USER, 'A-SECRET', now);
     await r.mfa.replaceRecoveryCodes(A_USER, [{ id: A_KEY, codeHash: 'a-code' }], now);
@@ -190,6 +202,49 @@ const attacks: Attacks = {
       });
       return row.tenantId === B ? undefined : row;
     },
+    listOfUser: async (r) => (await r.pats.listOfUser(A_USER, { limit: 100 })).items,
+    revoke: (r) => r.pats.revoke(A_USER, A_KEY, now),
+  },
+  sessions: {
+    insert: async (r) => {
+      const row = await r.sessions.insert({
+        id: crypto.randomUUID(),
+        userId: A_USER,
+        authMethods: ['pwd'],
+        createdAt: now,
+        lastActiveAt: now,
+        expiresAt: now,
+      });
+      return row.tenantId === B ? undefined : row;
+    },
+    get: (r) => r.sessions.get(A_SESSION),
+    listLive: async (r) => (await r.sessions.listLive(A_USER, now, { limit: 100 })).items,
+    revoke: (r) => r.sessions.revoke(A_SESSION, 'attack', now),
+    revokeAllOfUser: (r) => r.sessions.revokeAllOfUser(A_USER, 'attack', now),
+    touch: async (r) => {
+      await r.sessions.touch(A_SESSION, new Date('2030-01-01T00:00:00Z'));
+      return undefined;
+    },
+    addRefreshToken: async (r) => {
+      await r.sessions.addRefreshToken({
+        id: crypto.randomUUID(),
+        sessionId: A_SESSION,
+        tokenHash: 'b',
+        createdAt: now,
+      });
+      return undefined;
+    },
+  },
+  passwords: {
+    get: (r) => r.passwords.get(A_USER),
+    set: async (r) => ((await r.passwords.set(A_USER, 'pwned', now)) ? 'set' : undefined),
+  },
+  authPolicy: {
+    get: async (r) => ((await r.authPolicy.get()) === undefined ? undefined : 'foreign policy'),
+    put: async (r) => {
+      await r.authPolicy.put({ password_min_length: 8 }, now);
+      return undefined;
+    },
   },
   passkeys: {
     listOfUser: (r) => r.passkeys.listOfUser(A_USER),
@@ -291,6 +346,10 @@ const SNAPSHOT_OF_A = `select
     (select json_agg(p) from personal_access_tokens p where tenant_id = '${A}') as pats,
     (select json_agg(e) from audit_events e where tenant_id = '${A}') as events,
     (select json_agg(h) from audit_heads h where tenant_id = '${A}') as head,
+    (select json_agg(s) from sessions s where tenant_id = '${A}') as sessions,
+    (select json_agg(t) from refresh_tokens t where tenant_id = '${A}') as refresh_tokens,
+    (select json_agg(p) from user_passwords p where user_id = '${A_USER}') as passwords,
+    (select json_agg(p) from auth_policies p where tenant_id = '${A}') as policies,
     (select json_agg(w) from webauthn_credentials w where tenant_id = '${A}') as passkeys,
     (select json_agg(x) from mfa_totp x where tenant_id = '${A}') as totp,
     (select json_agg(x) from mfa_recovery_codes x where tenant_id = '${A}') as codes,
@@ -301,7 +360,19 @@ const SNAPSHOT_OF_A = `select
     (select json_agg(x) from tenant_security_policies x where tenant_id = '${A}') as policy`;
 
 /** Anything that identifies tenant A's data. */
-const MARKERS_OF_A = [A, A_USER, A_KEY, 'a.secret', 'a@a.test', 'A-SECRET', 'a-credential', 'a-code', 'a-pending'];
+const MARKERS_OF_A = [
+  A,
+  A_USER,
+  A_KEY,
+  A_SESSION,
+  'a.secret',
+  'a@a.test',
+  'a-password-hash',
+  'A-SECRET',
+  'a-credential',
+  'a-code',
+  'a-pending',
+];
 
 describe('repos scope every query to their tenant (RLS off)', () => {
   it('has an attack for every repo method', async () => {

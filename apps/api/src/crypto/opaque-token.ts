@@ -36,3 +36,21 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * Single-use secrets looked up by the hash of the whole token: refresh tokens (`qr_`) and the
+ * tokens of emailed links (`ql_`). They are minted constantly, so no short prefix that could
+ * collide; 256 random bits each.
+ */
+export type SecretKind = 'qr' | 'ql';
+
+export function mintSecret(kind: SecretKind): { token: string; hash: string } {
+  const token = `${kind}_${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashSecret(token) };
+}
+
+/** The lookup hash of a well-formed secret of this kind; null when malformed. */
+export function secretHashOf(kind: SecretKind, token: string): string | null {
+  if (token.length !== 46 || !token.startsWith(`${kind}_`) || !/^[A-Za-z0-9_-]{43}$/.test(token.slice(3))) return null;
+  return hashSecret(token);
+}

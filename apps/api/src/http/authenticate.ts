@@ -1,6 +1,9 @@
+import { decodeId } from '@qeetid/contract';
 import type { Database, PlatformReads } from '@qeetid/db';
+import { errors, jwtVerify } from 'jose';
+import { SIGNING_ALG } from '../crypto/key-ring.ts';
 import { parseToken, secretMatches } from '../crypto/opaque-token.ts';
-import type { Principal } from './context.ts';
+import type { Deps, Principal } from './context.ts';
 import { ApiError } from './errors.ts';
 
 /** How often at most `last_used_at` is written for one credential. */
@@ -14,7 +17,7 @@ const unauthorized = (message: string) => new ApiError('unauthorized', message);
  * `invalid_auth_scheme` naming the right one, never silently accepted.
  */
 export async function authenticate(
-  db: Database,
+  deps: Pick<Deps, 'db' | 'keys' | 'config'>,
   header: string | undefined,
   schemes: ReadonlySet<string>,
   now: Date,
@@ -30,7 +33,7 @@ export async function authenticate(
     if (!credential.startsWith('qk_')) {
       throw new ApiError('invalid_auth_scheme', 'the ApiKey scheme takes a qk_ key; send tokens as "Bearer <token>"');
     }
-    return apiKeyPrincipal(db, credential, now);
+    return apiKeyPrincipal(deps.db, credential, now);
   }
   if (scheme === 'bearer') {
     if (credential.startsWith('qk_')) {
@@ -38,8 +41,8 @@ export async function authenticate(
     }
     if (!schemes.has('bearerAuth'))
       throw new ApiError('invalid_auth_scheme', 'this operation does not take bearer tokens');
-    if (credential.startsWith('qp_')) return patPrincipal(db, credential, now);
-    throw unauthorized('bearer token is not valid');
+    if (credential.startsWith('qp_')) return patPrincipal(deps.db, credential, now);
+    return accessTokenPrincipal(deps, credential, now);
   }
   throw new ApiError('invalid_auth_scheme', `unsupported Authorization scheme; use "ApiKey qk_…" or "Bearer <token>"`);
 }
@@ -108,4 +111,57 @@ async function patPrincipal(db: Database, credential: string, now: Date): Promis
     scopes: pat.scopes,
     role: pat.role,
   };
+}
+
+/** Small clock differences between replicas and verifiers (RFC 7519 §4.1.4 allows "some small leeway"). */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * An access token of ours: ES256 only (RFC 8725 §3.1 — `none`, HS256 and every other algorithm
+ * are refused), `typ: at+jwt` (RFC 9068 §4), a published `kid`, our issuer and audience, inside
+ * its validity window. Then its session must still be live: this API honours a revocation at
+ * once, while offline verifiers only see `exp`.
+ */
+async function accessTokenPrincipal(
+  deps: Pick<Deps, 'db' | 'keys' | 'config'>,
+  token: string,
+  now: Date,
+): Promise<Principal> {
+  let claims: Record<string, unknown>;
+  try {
+    const verified = await jwtVerify(
+      token,
+      async (header) => {
+        const key = header.kid ? await deps.keys.publicKey(header.kid) : undefined;
+        if (!key) throw unauthorized('access token was not signed by a published key (unknown kid)');
+        return key;
+      },
+      {
+        algorithms: [SIGNING_ALG],
+        typ: 'at+jwt',
+        issuer: deps.config.issuer,
+        audience: deps.config.audience,
+        currentDate: now,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+      },
+    );
+    claims = verified.payload;
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof errors.JWTExpired) throw new ApiError('token_expired', 'access token has expired; refresh it');
+    const reason = error instanceof errors.JOSEError ? error.message : 'malformed token';
+    throw unauthorized(`bearer token is not valid: ${reason}`);
+  }
+  const userId = typeof claims.user_id === 'string' ? decodeId('user', claims.user_id) : null;
+  const tenantId = typeof claims.tenant_id === 'string' ? decodeId('tenant', claims.tenant_id) : null;
+  const sessionId = typeof claims.session_id === 'string' ? decodeId('session', claims.session_id) : null;
+  if (!userId || !tenantId || !sessionId) throw unauthorized('access token lacks user_id, tenant_id or session_id');
+  const standing = await deps.db.platformRead((p) => p.sessionStanding(tenantId, sessionId));
+  if (!standing || standing.session.userId !== userId) throw unauthorized('access token names no known session');
+  if (standing.session.revokedAt) throw new ApiError('auth.session_revoked', 'this session has been revoked');
+  if (standing.session.expiresAt <= now) throw new ApiError('token_expired', 'this session has expired');
+  if (!standing.userActive) throw unauthorized('this user is disabled');
+  const scope = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : ['*'];
+  return { kind: 'access_token', userId, tenantId, sessionId, scopes: scope, role: standing.role };
 }

@@ -57,9 +57,7 @@ async function serve(
   options: BindOptions,
 ): Promise<Response> {
   const schemes = new Set<string>(op.security.flat());
-  const principal = schemes.size
-    ? await authenticate(deps.db, c.req.header('authorization'), schemes, new Date())
-    : null;
+  const principal = schemes.size ? await authenticate(deps, c.req.header('authorization'), schemes, new Date()) : null;
   const path = validator.path(c.req.param());
   const query = validator.query(singleValued(c.req.queries()));
   const tenant = principal ? await resolveTenant(deps.db, principal, path.tenantID as string | undefined) : null;

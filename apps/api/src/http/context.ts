@@ -2,6 +2,8 @@ import { encodeId } from '@qeetid/contract';
 import type { Database, Role, TenantScope } from '@qeetid/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { KeyRing } from '../crypto/key-ring.ts';
+import type { MessageSender } from '../modules/messages/sender.ts';
 
 /** Who is calling, established by the binder from the operation's `security`. */
 export type Principal =
@@ -13,6 +15,15 @@ export type Principal =
       tenantId: string;
       scopes: readonly string[];
       /** The user's membership role in the token's tenant, read with the token; null if no longer a member. */
+      role: Role | null;
+    }
+  | {
+      /** An ES256 access token of a live session. */
+      kind: 'access_token';
+      userId: string;
+      tenantId: string;
+      sessionId: string;
+      scopes: readonly string[];
       role: Role | null;
     };
 
@@ -27,6 +38,8 @@ export interface Deps {
   db: Database;
   config: Config;
   log: Logger;
+  keys: KeyRing;
+  messages: MessageSender;
 }
 
 /** Everything a handler may use besides its validated input. */

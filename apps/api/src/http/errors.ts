@@ -31,6 +31,13 @@ export const errorStatus = {
   'mfa.code_invalid': 401,
   'mfa.code_reused': 401,
   'mfa.method_unavailable': 400,
+  'auth.invalid_credentials': 401,
+  'auth.refresh_token_invalid': 401,
+  'auth.refresh_token_reused': 401,
+  'auth.session_revoked': 401,
+  'auth.token_invalid': 400,
+  'auth.code_invalid': 400,
+  'auth.method_not_allowed': 403,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The only error type the API throws on purpose; `onError` turns it into the envelope. */

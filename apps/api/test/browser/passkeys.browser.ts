@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
-import { pino } from 'pino';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -31,7 +30,8 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port;
   base = `http://localhost:${port}`;
   const config = loadConfig({ PORT: String(port), QEETID_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
-  fetcher = createApp({ db: t.db, config, log: pino({ level: 'silent' }) }, { validateResponses: true }).fetch;
+  // The test database and keys, with the relying party of this port.
+  fetcher = createApp({ ...t.deps, config }, { validateResponses: true }).fetch;
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,

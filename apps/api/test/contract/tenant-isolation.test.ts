@@ -41,6 +41,9 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/ApiKeyCreate': () => ({ name: 'intruder' }),
   '#/components/schemas/UserMfaRequirement': () => ({ required: true }),
   '#/components/schemas/SecurityPolicy': () => ({ mfa_required: true, step_up_max_age_seconds: 60 }),
+  '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
+  '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
+  '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),
 };
 
 const scoped = operations.filter((o) => o.tenant === 'required');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { SoftwareAuthenticator } from '../support/authenticator.ts';
+import { addPasskey, newUser } from '../support/users.ts';
 
 const ORIGIN = 'http://localhost:4000';
 let t: TestApp;
@@ -170,5 +171,60 @@ describe('registration bad input', () => {
     const res = await t.request('POST', '/v1/passkeys/register/finish', { body: { credential: again } });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/already registered/);
+  });
+});
+
+describe('deleting passkeys', () => {
+  it('needs a fresh step-up, proven with a passkey, and never removes the last way to sign in', async () => {
+    const user = await newUser(t, 'deleter@passkeys.test');
+    const phone = await addPasskey(t, user.auth);
+    const [only] = (await t.request('GET', '/v1/passkeys', { auth: user.auth })).body.items;
+    const stale = await t.request('DELETE', `/v1/passkeys/${only.id}`, { auth: user.auth });
+    expect(stale.status).toBe(403);
+    expect(stale.body.error).toMatchObject({
+      code: 'step_up_required',
+      step_up: { methods: ['POST /v1/mfa/webauthn/challenge + /v1/mfa/webauthn/verify'], max_age_seconds: 300 },
+    });
+    const challenge = await t.request('POST', '/v1/mfa/webauthn/challenge', { auth: user.auth });
+    const verified = await t.request('POST', '/v1/mfa/webauthn/verify', {
+      auth: user.auth,
+      body: { credential: phone.get(challenge.body.options) },
+    });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ fresh: true, method: 'webauthn' });
+    const last = await t.request('DELETE', `/v1/passkeys/${only.id}`, { auth: user.auth });
+    expect(last.status).toBe(409);
+    expect(last.body.error.message).toMatch(/last way to sign in/);
+    await addPasskey(t, user.auth);
+    expect((await t.request('DELETE', `/v1/passkeys/${only.id}`, { auth: user.auth })).status).toBe(204);
+    expect((await t.request('GET', '/v1/passkeys', { auth: user.auth })).body.items).toHaveLength(1);
+    expect(await auditActions()).toEqual(expect.arrayContaining(['passkey.deleted', 'mfa.step_up_verified']));
+  });
+
+  it('lets a passkey go when the account has a password', async () => {
+    const user = await newUser(t, 'with-password@passkeys.test');
+    await t.request('POST', `/v1/users/${user.id}/password`, { body: { password: 'a long enough passphrase 1' } });
+    const key = await addPasskey(t, user.auth);
+    const challenge = await t.request('POST', '/v1/mfa/webauthn/challenge', { auth: user.auth });
+    await t.request('POST', '/v1/mfa/webauthn/verify', {
+      auth: user.auth,
+      body: { credential: key.get(challenge.body.options) },
+    });
+    const [only] = (await t.request('GET', '/v1/passkeys', { auth: user.auth })).body.items;
+    expect((await t.request('DELETE', `/v1/passkeys/${only.id}`, { auth: user.auth })).status).toBe(204);
+  });
+
+  it('refuses a step-up assertion by another user’s passkey', async () => {
+    const mallory = await newUser(t, 'mallory@passkeys.test');
+    const malloryKey = await addPasskey(t, mallory.auth);
+    const victim = await newUser(t, 'victim@passkeys.test');
+    await addPasskey(t, victim.auth);
+    const challenge = await t.request('POST', '/v1/mfa/webauthn/challenge', { auth: victim.auth });
+    const res = await t.request('POST', '/v1/mfa/webauthn/verify', {
+      auth: victim.auth,
+      body: { credential: malloryKey.get(challenge.body.options, { credential: malloryKey.credentials[0] }) },
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('webauthn.credential_mismatch');
   });
 });

@@ -37,6 +37,245 @@ export const operations = [
     "errorFormat": "api"
   },
   {
+    "operationId": "getJwks",
+    "method": "get",
+    "path": "/.well-known/jwks.json",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listSigningKeys",
+    "method": "get",
+    "path": "/v1/oidc/signing-keys",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": "signing_keys:read",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "rotateSigningKey",
+    "method": "post",
+    "path": "/v1/oidc/signing-keys/rotate",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": "signing_keys:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "signUp",
+    "method": "post",
+    "path": "/v1/auth/signup",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "logIn",
+    "method": "post",
+    "path": "/v1/auth/login",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "refreshSession",
+    "method": "post",
+    "path": "/v1/auth/refresh",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "logOut",
+    "method": "post",
+    "path": "/v1/auth/logout",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "switchTenant",
+    "method": "post",
+    "path": "/v1/auth/switch-tenant",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listMySessions",
+    "method": "get",
+    "path": "/v1/auth/sessions",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "revokeMySession",
+    "method": "delete",
+    "path": "/v1/auth/sessions/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listPersonalAccessTokens",
+    "method": "get",
+    "path": "/v1/auth/tokens",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "createPersonalAccessToken",
+    "method": "post",
+    "path": "/v1/auth/tokens",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "revokePersonalAccessToken",
+    "method": "delete",
+    "path": "/v1/auth/tokens/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getPasswordStatus",
+    "method": "get",
+    "path": "/v1/auth/password",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "changePassword",
+    "method": "post",
+    "path": "/v1/auth/password",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "forgotPassword",
+    "method": "post",
+    "path": "/v1/auth/forgot-password",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "resetPassword",
+    "method": "post",
+    "path": "/v1/auth/reset-password",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "startMagicLink",
+    "method": "post",
+    "path": "/v1/auth/magic-link/start",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "consumeMagicLink",
+    "method": "post",
+    "path": "/v1/auth/magic-link/consume",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "startEmailOtp",
+    "method": "post",
+    "path": "/v1/auth/email-otp/start",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "verifyEmailOtp",
+    "method": "post",
+    "path": "/v1/auth/email-otp/verify",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api"
+  },
+  {
     "operationId": "listTenants",
     "method": "get",
     "path": "/v1/tenants",
@@ -130,6 +369,38 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "members:read",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "getAuthPolicy",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/auth-policy",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "auth_policy:read",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "updateAuthPolicy",
+    "method": "put",
+    "path": "/v1/tenants/{tenantID}/auth-policy",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "auth_policy:write",
     "errorFormat": "api"
   },
   {
@@ -280,6 +551,118 @@ export const operations = [
     "operationId": "clearUserMetadata",
     "method": "delete",
     "path": "/v1/users/{id}/metadata",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "setUserPassword",
+    "method": "post",
+    "path": "/v1/users/{id}/password",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "listUserSessions",
+    "method": "get",
+    "path": "/v1/users/{id}/sessions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "sessions:read",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "revokeUserSessions",
+    "method": "post",
+    "path": "/v1/users/{id}/sessions/revoke-all",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "sessions:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "startEmailVerification",
+    "method": "post",
+    "path": "/v1/users/{id}/verify/email/start",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "confirmEmailVerification",
+    "method": "post",
+    "path": "/v1/users/{id}/verify/email/confirm",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "startPhoneVerification",
+    "method": "post",
+    "path": "/v1/users/{id}/verify/phone/start",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api"
+  },
+  {
+    "operationId": "confirmPhoneVerification",
+    "method": "post",
+    "path": "/v1/users/{id}/verify/phone/confirm",
     "security": [
       [
         "apiKeyAuth"
@@ -799,12 +1182,35 @@ export interface OperationTypes {
   getHealth: { data: T.GetHealthData; responses: T.GetHealthResponses };
   getReadiness: { data: T.GetReadinessData; responses: T.GetReadinessResponses };
   getMe: { data: T.GetMeData; responses: T.GetMeResponses };
+  getJwks: { data: T.GetJwksData; responses: T.GetJwksResponses };
+  listSigningKeys: { data: T.ListSigningKeysData; responses: T.ListSigningKeysResponses };
+  rotateSigningKey: { data: T.RotateSigningKeyData; responses: T.RotateSigningKeyResponses };
+  signUp: { data: T.SignUpData; responses: T.SignUpResponses };
+  logIn: { data: T.LogInData; responses: T.LogInResponses };
+  refreshSession: { data: T.RefreshSessionData; responses: T.RefreshSessionResponses };
+  logOut: { data: T.LogOutData; responses: T.LogOutResponses };
+  switchTenant: { data: T.SwitchTenantData; responses: T.SwitchTenantResponses };
+  listMySessions: { data: T.ListMySessionsData; responses: T.ListMySessionsResponses };
+  revokeMySession: { data: T.RevokeMySessionData; responses: T.RevokeMySessionResponses };
+  listPersonalAccessTokens: { data: T.ListPersonalAccessTokensData; responses: T.ListPersonalAccessTokensResponses };
+  createPersonalAccessToken: { data: T.CreatePersonalAccessTokenData; responses: T.CreatePersonalAccessTokenResponses };
+  revokePersonalAccessToken: { data: T.RevokePersonalAccessTokenData; responses: T.RevokePersonalAccessTokenResponses };
+  getPasswordStatus: { data: T.GetPasswordStatusData; responses: T.GetPasswordStatusResponses };
+  changePassword: { data: T.ChangePasswordData; responses: T.ChangePasswordResponses };
+  forgotPassword: { data: T.ForgotPasswordData; responses: T.ForgotPasswordResponses };
+  resetPassword: { data: T.ResetPasswordData; responses: T.ResetPasswordResponses };
+  startMagicLink: { data: T.StartMagicLinkData; responses: T.StartMagicLinkResponses };
+  consumeMagicLink: { data: T.ConsumeMagicLinkData; responses: T.ConsumeMagicLinkResponses };
+  startEmailOtp: { data: T.StartEmailOtpData; responses: T.StartEmailOtpResponses };
+  verifyEmailOtp: { data: T.VerifyEmailOtpData; responses: T.VerifyEmailOtpResponses };
   listTenants: { data: T.ListTenantsData; responses: T.ListTenantsResponses };
   createTenant: { data: T.CreateTenantData; responses: T.CreateTenantResponses };
   getTenant: { data: T.GetTenantData; responses: T.GetTenantResponses };
   deleteTenant: { data: T.DeleteTenantData; responses: T.DeleteTenantResponses };
   updateTenant: { data: T.UpdateTenantData; responses: T.UpdateTenantResponses };
   listTenantMembers: { data: T.ListTenantMembersData; responses: T.ListTenantMembersResponses };
+  getAuthPolicy: { data: T.GetAuthPolicyData; responses: T.GetAuthPolicyResponses };
+  updateAuthPolicy: { data: T.UpdateAuthPolicyData; responses: T.UpdateAuthPolicyResponses };
   listUsers: { data: T.ListUsersData; responses: T.ListUsersResponses };
   createUser: { data: T.CreateUserData; responses: T.CreateUserResponses };
   listDeletedUsers: { data: T.ListDeletedUsersData; responses: T.ListDeletedUsersResponses };
@@ -815,6 +1221,13 @@ export interface OperationTypes {
   purgeUser: { data: T.PurgeUserData; responses: T.PurgeUserResponses };
   replaceUserMetadata: { data: T.ReplaceUserMetadataData; responses: T.ReplaceUserMetadataResponses };
   clearUserMetadata: { data: T.ClearUserMetadataData; responses: T.ClearUserMetadataResponses };
+  setUserPassword: { data: T.SetUserPasswordData; responses: T.SetUserPasswordResponses };
+  listUserSessions: { data: T.ListUserSessionsData; responses: T.ListUserSessionsResponses };
+  revokeUserSessions: { data: T.RevokeUserSessionsData; responses: T.RevokeUserSessionsResponses };
+  startEmailVerification: { data: T.StartEmailVerificationData; responses: T.StartEmailVerificationResponses };
+  confirmEmailVerification: { data: T.ConfirmEmailVerificationData; responses: T.ConfirmEmailVerificationResponses };
+  startPhoneVerification: { data: T.StartPhoneVerificationData; responses: T.StartPhoneVerificationResponses };
+  confirmPhoneVerification: { data: T.ConfirmPhoneVerificationData; responses: T.ConfirmPhoneVerificationResponses };
   createApiKey: { data: T.CreateApiKeyData; responses: T.CreateApiKeyResponses };
   revokeApiKey: { data: T.RevokeApiKeyData; responses: T.RevokeApiKeyResponses };
   listApiKeys: { data: T.ListApiKeysData; responses: T.ListApiKeysResponses };

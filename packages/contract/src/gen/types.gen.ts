@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Stable, machine-readable error codes.
  */
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'invalid_auth_scheme' | 'token_expired' | 'forbidden' | 'step_up_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'validation_failed' | 'rate_limited' | 'internal' | 'unavailable' | 'webauthn.challenge_invalid' | 'webauthn.response_invalid' | 'webauthn.origin_mismatch' | 'webauthn.rp_id_mismatch' | 'webauthn.user_verification_required' | 'webauthn.credential_unknown' | 'webauthn.credential_mismatch' | 'webauthn.signature_invalid' | 'webauthn.counter_regression' | 'webauthn.backup_eligibility_changed' | 'mfa.token_invalid' | 'mfa.code_invalid' | 'mfa.code_reused' | 'mfa.method_unavailable';
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'invalid_auth_scheme' | 'token_expired' | 'forbidden' | 'step_up_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'validation_failed' | 'rate_limited' | 'internal' | 'unavailable' | 'auth.invalid_credentials' | 'auth.refresh_token_invalid' | 'auth.refresh_token_reused' | 'auth.session_revoked' | 'auth.token_invalid' | 'auth.code_invalid' | 'auth.method_not_allowed' | 'webauthn.challenge_invalid' | 'webauthn.response_invalid' | 'webauthn.origin_mismatch' | 'webauthn.rp_id_mismatch' | 'webauthn.user_verification_required' | 'webauthn.credential_unknown' | 'webauthn.credential_mismatch' | 'webauthn.signature_invalid' | 'webauthn.counter_regression' | 'webauthn.backup_eligibility_changed' | 'mfa.token_invalid' | 'mfa.code_invalid' | 'mfa.code_reused' | 'mfa.method_unavailable';
 
 export type FieldError = {
     /**
@@ -246,6 +246,278 @@ export type AuditVerification = {
 };
 
 /**
+ * A public signing key (RFC 7517), EC P-256.
+ */
+export type Jwk = {
+    kty: 'EC';
+    crv: 'P-256';
+    x: string;
+    y: string;
+    /**
+     * RFC 7638 SHA-256 thumbprint of the key.
+     */
+    kid: string;
+    alg: 'ES256';
+    use: 'sig';
+    [key: string]: unknown;
+};
+
+export type Jwks = {
+    keys: Array<Jwk>;
+};
+
+export type SigningKey = {
+    kid: string;
+    alg: 'ES256';
+    status: 'active' | 'retired' | 'expired';
+    created_at: string;
+    retired_at: string | null;
+    /**
+     * When a retired key leaves the JWKS (every token it signed has expired by then).
+     */
+    published_until: string | null;
+};
+
+export type SigningKeyList = {
+    items: Array<SigningKey>;
+};
+
+/**
+ * The tenant's auth policy decides the minimum length; at most 256 characters.
+ */
+export type Password = string;
+
+export type TokenPair = {
+    /**
+     * ES256 JWT, `typ: at+jwt`; verify it against `/.well-known/jwks.json`.
+     */
+    access_token: string;
+    token_type: 'Bearer';
+    /**
+     * When the access token expires.
+     */
+    expires_at: string;
+    /**
+     * Opaque and single use; exchange it at `/v1/auth/refresh`.
+     */
+    refresh_token: string;
+    session_id: string;
+    user_id: string;
+    tenant_id: string;
+};
+
+/**
+ * A sign-in that needs its second factor. `methods` lists what the account can use;
+ * `totp_enrollment` means it has none yet and must enroll an authenticator app first
+ * (`POST /v1/auth/mfa/challenge`). The `mfa_token` is valid for ten minutes.
+ *
+ */
+export type MfaChallenge = {
+    mfa_required: true;
+    /**
+     * Completes the sign-in at `/v1/auth/mfa` together with a second factor.
+     */
+    mfa_token: string;
+    methods: Array<MfaMethod>;
+    /**
+     * The account's confirmed email and SMS factors, destinations masked.
+     */
+    otp_factors?: Array<OtpFactor>;
+};
+
+export type LoginResult = TokenPair | MfaChallenge;
+
+export type SignupRequest = {
+    email: string;
+    password: Password;
+    display_name?: string;
+    /**
+     * Name of the personal tenant; defaults to "Personal".
+     */
+    tenant_name?: string;
+};
+
+export type LoginRequest = {
+    email: string;
+    password: Password;
+    tenant_id?: TenantId;
+};
+
+export type RefreshRequest = {
+    refresh_token: string;
+};
+
+export type AdminPasswordSet = {
+    password: Password;
+    /**
+     * End every session of the user.
+     */
+    revoke_sessions?: boolean;
+};
+
+/**
+ * `ses_…` or a UUID.
+ */
+export type SessionId = string;
+
+/**
+ * `pat_…` or a UUID.
+ */
+export type PatId = string;
+
+export type Session = {
+    id: string;
+    user_id: string;
+    tenant_id: string;
+    /**
+     * How the user signed in (RFC 8176 `amr` values such as `pwd`, `otp`, `hwk`).
+     */
+    auth_methods: Array<string>;
+    ip: string | null;
+    user_agent: string | null;
+    created_at: string;
+    /**
+     * The last sign-in or refresh.
+     */
+    last_active_at: string;
+    /**
+     * When the session ends at the latest.
+     */
+    expires_at: string;
+    /**
+     * True for the session making the request.
+     */
+    current: boolean;
+};
+
+export type SessionList = {
+    items: Array<Session>;
+    next_cursor: string | null;
+};
+
+export type SessionsRevoked = {
+    revoked: number;
+};
+
+export type SwitchTenantRequest = {
+    tenant_id: TenantId;
+};
+
+export type PersonalAccessToken = {
+    id: string;
+    tenant_id: string;
+    name: string;
+    prefix: string;
+    scopes: Array<Permission>;
+    expires_at: string | null;
+    last_used_at: string | null;
+    created_at: string;
+    revoked_at: string | null;
+};
+
+export type PersonalAccessTokenWithSecret = {
+    id: string;
+    tenant_id: string;
+    name: string;
+    prefix: string;
+    scopes: Array<Permission>;
+    expires_at: string | null;
+    last_used_at: string | null;
+    created_at: string;
+    revoked_at: string | null;
+    /**
+     * `qp_<prefix>.<secret>`; shown only here.
+     */
+    token: string;
+};
+
+export type PersonalAccessTokenCreate = {
+    name: string;
+    /**
+     * Defaults to `["*"]` (everything the user may do).
+     */
+    scopes?: Array<Permission>;
+    /**
+     * Required: in the future, within the policy's `pat_max_ttl_days`.
+     */
+    expires_at: string;
+};
+
+export type PersonalAccessTokenList = {
+    items: Array<PersonalAccessToken>;
+    next_cursor: string | null;
+};
+
+export type PasswordStatus = {
+    has_password: boolean;
+    updated_at: string | null;
+};
+
+export type PasswordChange = {
+    current_password?: Password;
+    new_password: Password;
+};
+
+export type EmailRequest = {
+    email: string;
+};
+
+export type Accepted = {
+    accepted: true;
+};
+
+export type PasswordReset = {
+    token: string;
+    new_password: Password;
+};
+
+export type SignInStart = {
+    email: string;
+    tenant_id?: TenantId;
+};
+
+export type TokenConsume = {
+    token: string;
+};
+
+export type EmailOtpVerify = {
+    email: string;
+    code: string;
+};
+
+export type CodeConfirm = {
+    code: string;
+};
+
+export type LoginMethod = 'password' | 'magic_link' | 'email_otp' | 'passkey';
+
+export type AuthPolicy = {
+    password_min_length: number;
+    /**
+     * `offline`: the bundled list of common breached passwords; `online`: also the configured k-anonymity range API.
+     */
+    password_breach_check: 'off' | 'offline' | 'online';
+    login_methods: Array<LoginMethod>;
+    access_token_ttl_seconds: number;
+    session_ttl_seconds: number;
+    refresh_reuse_window_seconds: number;
+    pat_max_ttl_days: number;
+};
+
+/**
+ * A whole policy; fields left out take their defaults (10, offline, all methods, 900, 2592000, 0, 90).
+ */
+export type AuthPolicyUpdate = {
+    password_min_length?: number;
+    password_breach_check?: 'off' | 'offline' | 'online';
+    login_methods?: Array<LoginMethod>;
+    access_token_ttl_seconds?: number;
+    session_ttl_seconds?: number;
+    refresh_reuse_window_seconds?: number;
+    pat_max_ttl_days?: number;
+};
+
+/**
  * `pky_…` or a UUID.
  */
 export type PasskeyId = string;
@@ -254,19 +526,6 @@ export type PasskeyId = string;
  * `otp_…` or a UUID.
  */
 export type OtpFactorId = string;
-
-/**
- * A session's access and refresh token (CONTRACT.md "Tokens").
- */
-export type TokenPair = {
-    access_token: string;
-    token_type: 'Bearer';
-    expires_at: string;
-    refresh_token: string;
-    session_id: string;
-    user_id: string;
-    tenant_id: string;
-};
 
 export type MfaMethod = 'totp' | 'webauthn' | 'otp' | 'recovery_code' | 'totp_enrollment';
 
@@ -532,6 +791,10 @@ export type PasskeyId2 = PasskeyId;
 
 export type OtpFactorId2 = OtpFactorId;
 
+export type SessionId2 = SessionId;
+
+export type PatId2 = PatId;
+
 export type GetHealthData = {
     body?: never;
     path?: never;
@@ -610,6 +873,869 @@ export type GetMeResponses = {
 };
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type GetJwksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/.well-known/jwks.json';
+};
+
+export type GetJwksErrors = {
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetJwksError = GetJwksErrors[keyof GetJwksErrors];
+
+export type GetJwksResponses = {
+    /**
+     * The JWK Set (RFC 7517 §5).
+     */
+    200: Jwks;
+};
+
+export type GetJwksResponse = GetJwksResponses[keyof GetJwksResponses];
+
+export type ListSigningKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/oidc/signing-keys';
+};
+
+export type ListSigningKeysErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListSigningKeysError = ListSigningKeysErrors[keyof ListSigningKeysErrors];
+
+export type ListSigningKeysResponses = {
+    /**
+     * The keys, newest first.
+     */
+    200: SigningKeyList;
+};
+
+export type ListSigningKeysResponse = ListSigningKeysResponses[keyof ListSigningKeysResponses];
+
+export type RotateSigningKeyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/oidc/signing-keys/rotate';
+};
+
+export type RotateSigningKeyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RotateSigningKeyError = RotateSigningKeyErrors[keyof RotateSigningKeyErrors];
+
+export type RotateSigningKeyResponses = {
+    /**
+     * The new active key.
+     */
+    201: SigningKey;
+};
+
+export type RotateSigningKeyResponse = RotateSigningKeyResponses[keyof RotateSigningKeyResponses];
+
+export type SignUpData = {
+    body: SignupRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/signup';
+};
+
+export type SignUpErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SignUpError = SignUpErrors[keyof SignUpErrors];
+
+export type SignUpResponses = {
+    /**
+     * The new user's first token pair.
+     */
+    201: TokenPair;
+};
+
+export type SignUpResponse = SignUpResponses[keyof SignUpResponses];
+
+export type LogInData = {
+    body: LoginRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/login';
+};
+
+export type LogInErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type LogInError = LogInErrors[keyof LogInErrors];
+
+export type LogInResponses = {
+    /**
+     * A token pair, or the second-factor challenge.
+     */
+    200: LoginResult;
+};
+
+export type LogInResponse = LogInResponses[keyof LogInResponses];
+
+export type RefreshSessionData = {
+    body: RefreshRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/refresh';
+};
+
+export type RefreshSessionErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RefreshSessionError = RefreshSessionErrors[keyof RefreshSessionErrors];
+
+export type RefreshSessionResponses = {
+    /**
+     * The new token pair.
+     */
+    200: TokenPair;
+};
+
+export type RefreshSessionResponse = RefreshSessionResponses[keyof RefreshSessionResponses];
+
+export type LogOutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/logout';
+};
+
+export type LogOutErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type LogOutError = LogOutErrors[keyof LogOutErrors];
+
+export type LogOutResponses = {
+    /**
+     * The session was revoked.
+     */
+    204: void;
+};
+
+export type LogOutResponse = LogOutResponses[keyof LogOutResponses];
+
+export type SwitchTenantData = {
+    body: SwitchTenantRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/switch-tenant';
+};
+
+export type SwitchTenantErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SwitchTenantError = SwitchTenantErrors[keyof SwitchTenantErrors];
+
+export type SwitchTenantResponses = {
+    /**
+     * A token pair scoped to the target tenant.
+     */
+    200: TokenPair;
+};
+
+export type SwitchTenantResponse = SwitchTenantResponses[keyof SwitchTenantResponses];
+
+export type ListMySessionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/auth/sessions';
+};
+
+export type ListMySessionsErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
+
+export type ListMySessionsResponses = {
+    /**
+     * A page of sessions; `current` marks the one making this request.
+     */
+    200: SessionList;
+};
+
+export type ListMySessionsResponse = ListMySessionsResponses[keyof ListMySessionsResponses];
+
+export type RevokeMySessionData = {
+    body?: never;
+    path: {
+        id: SessionId;
+    };
+    query?: never;
+    url: '/v1/auth/sessions/{id}';
+};
+
+export type RevokeMySessionErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RevokeMySessionError = RevokeMySessionErrors[keyof RevokeMySessionErrors];
+
+export type RevokeMySessionResponses = {
+    /**
+     * The session was revoked.
+     */
+    204: void;
+};
+
+export type RevokeMySessionResponse = RevokeMySessionResponses[keyof RevokeMySessionResponses];
+
+export type ListPersonalAccessTokensData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/auth/tokens';
+};
+
+export type ListPersonalAccessTokensErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListPersonalAccessTokensError = ListPersonalAccessTokensErrors[keyof ListPersonalAccessTokensErrors];
+
+export type ListPersonalAccessTokensResponses = {
+    /**
+     * A page of tokens.
+     */
+    200: PersonalAccessTokenList;
+};
+
+export type ListPersonalAccessTokensResponse = ListPersonalAccessTokensResponses[keyof ListPersonalAccessTokensResponses];
+
+export type CreatePersonalAccessTokenData = {
+    body: PersonalAccessTokenCreate;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/tokens';
+};
+
+export type CreatePersonalAccessTokenErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreatePersonalAccessTokenError = CreatePersonalAccessTokenErrors[keyof CreatePersonalAccessTokenErrors];
+
+export type CreatePersonalAccessTokenResponses = {
+    /**
+     * The token, with its secret shown this once.
+     */
+    201: PersonalAccessTokenWithSecret;
+};
+
+export type CreatePersonalAccessTokenResponse = CreatePersonalAccessTokenResponses[keyof CreatePersonalAccessTokenResponses];
+
+export type RevokePersonalAccessTokenData = {
+    body?: never;
+    path: {
+        id: PatId;
+    };
+    query?: never;
+    url: '/v1/auth/tokens/{id}';
+};
+
+export type RevokePersonalAccessTokenErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RevokePersonalAccessTokenError = RevokePersonalAccessTokenErrors[keyof RevokePersonalAccessTokenErrors];
+
+export type RevokePersonalAccessTokenResponses = {
+    /**
+     * The token was revoked.
+     */
+    204: void;
+};
+
+export type RevokePersonalAccessTokenResponse = RevokePersonalAccessTokenResponses[keyof RevokePersonalAccessTokenResponses];
+
+export type GetPasswordStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/password';
+};
+
+export type GetPasswordStatusErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetPasswordStatusError = GetPasswordStatusErrors[keyof GetPasswordStatusErrors];
+
+export type GetPasswordStatusResponses = {
+    /**
+     * Password status.
+     */
+    200: PasswordStatus;
+};
+
+export type GetPasswordStatusResponse = GetPasswordStatusResponses[keyof GetPasswordStatusResponses];
+
+export type ChangePasswordData = {
+    body: PasswordChange;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/password';
+};
+
+export type ChangePasswordErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ChangePasswordError = ChangePasswordErrors[keyof ChangePasswordErrors];
+
+export type ChangePasswordResponses = {
+    /**
+     * The password was changed.
+     */
+    204: void;
+};
+
+export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
+
+export type ForgotPasswordData = {
+    body: EmailRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/forgot-password';
+};
+
+export type ForgotPasswordErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ForgotPasswordError = ForgotPasswordErrors[keyof ForgotPasswordErrors];
+
+export type ForgotPasswordResponses = {
+    /**
+     * Accepted.
+     */
+    200: Accepted;
+};
+
+export type ForgotPasswordResponse = ForgotPasswordResponses[keyof ForgotPasswordResponses];
+
+export type ResetPasswordData = {
+    body: PasswordReset;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/reset-password';
+};
+
+export type ResetPasswordErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ResetPasswordError = ResetPasswordErrors[keyof ResetPasswordErrors];
+
+export type ResetPasswordResponses = {
+    /**
+     * The password was reset.
+     */
+    204: void;
+};
+
+export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
+
+export type StartMagicLinkData = {
+    body: SignInStart;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/magic-link/start';
+};
+
+export type StartMagicLinkErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type StartMagicLinkError = StartMagicLinkErrors[keyof StartMagicLinkErrors];
+
+export type StartMagicLinkResponses = {
+    /**
+     * Accepted.
+     */
+    200: Accepted;
+};
+
+export type StartMagicLinkResponse = StartMagicLinkResponses[keyof StartMagicLinkResponses];
+
+export type ConsumeMagicLinkData = {
+    body: TokenConsume;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/magic-link/consume';
+};
+
+export type ConsumeMagicLinkErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ConsumeMagicLinkError = ConsumeMagicLinkErrors[keyof ConsumeMagicLinkErrors];
+
+export type ConsumeMagicLinkResponses = {
+    /**
+     * A token pair, or `{mfa_required, mfa_token, methods}` when a second factor is due.
+     */
+    200: LoginResult;
+};
+
+export type ConsumeMagicLinkResponse = ConsumeMagicLinkResponses[keyof ConsumeMagicLinkResponses];
+
+export type StartEmailOtpData = {
+    body: SignInStart;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/email-otp/start';
+};
+
+export type StartEmailOtpErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type StartEmailOtpError = StartEmailOtpErrors[keyof StartEmailOtpErrors];
+
+export type StartEmailOtpResponses = {
+    /**
+     * Accepted.
+     */
+    200: Accepted;
+};
+
+export type StartEmailOtpResponse = StartEmailOtpResponses[keyof StartEmailOtpResponses];
+
+export type VerifyEmailOtpData = {
+    body: EmailOtpVerify;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/email-otp/verify';
+};
+
+export type VerifyEmailOtpErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type VerifyEmailOtpError = VerifyEmailOtpErrors[keyof VerifyEmailOtpErrors];
+
+export type VerifyEmailOtpResponses = {
+    /**
+     * A token pair, or `{mfa_required, mfa_token, methods}` when a second factor is due.
+     */
+    200: LoginResult;
+};
+
+export type VerifyEmailOtpResponse = VerifyEmailOtpResponses[keyof VerifyEmailOtpResponses];
 
 export type ListTenantsData = {
     body?: never;
@@ -898,6 +2024,100 @@ export type ListTenantMembersResponses = {
 };
 
 export type ListTenantMembersResponse = ListTenantMembersResponses[keyof ListTenantMembersResponses];
+
+export type GetAuthPolicyData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/auth-policy';
+};
+
+export type GetAuthPolicyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetAuthPolicyError = GetAuthPolicyErrors[keyof GetAuthPolicyErrors];
+
+export type GetAuthPolicyResponses = {
+    /**
+     * The policy in force (defaults for fields never set).
+     */
+    200: AuthPolicy;
+};
+
+export type GetAuthPolicyResponse = GetAuthPolicyResponses[keyof GetAuthPolicyResponses];
+
+export type UpdateAuthPolicyData = {
+    body: AuthPolicyUpdate;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/auth-policy';
+};
+
+export type UpdateAuthPolicyErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type UpdateAuthPolicyError = UpdateAuthPolicyErrors[keyof UpdateAuthPolicyErrors];
+
+export type UpdateAuthPolicyResponses = {
+    /**
+     * The policy now in force.
+     */
+    200: AuthPolicy;
+};
+
+export type UpdateAuthPolicyResponse = UpdateAuthPolicyResponses[keyof UpdateAuthPolicyResponses];
 
 export type ListUsersData = {
     body?: never;
@@ -1380,6 +2600,368 @@ export type ReplaceUserMetadataResponses = {
 };
 
 export type ReplaceUserMetadataResponse = ReplaceUserMetadataResponses[keyof ReplaceUserMetadataResponses];
+
+export type SetUserPasswordData = {
+    body: AdminPasswordSet;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/password';
+};
+
+export type SetUserPasswordErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SetUserPasswordError = SetUserPasswordErrors[keyof SetUserPasswordErrors];
+
+export type SetUserPasswordResponses = {
+    /**
+     * The password was set.
+     */
+    204: void;
+};
+
+export type SetUserPasswordResponse = SetUserPasswordResponses[keyof SetUserPasswordResponses];
+
+export type ListUserSessionsData = {
+    body?: never;
+    path: {
+        id: UserId;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/users/{id}/sessions';
+};
+
+export type ListUserSessionsErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListUserSessionsError = ListUserSessionsErrors[keyof ListUserSessionsErrors];
+
+export type ListUserSessionsResponses = {
+    /**
+     * A page of sessions, newest first.
+     */
+    200: SessionList;
+};
+
+export type ListUserSessionsResponse = ListUserSessionsResponses[keyof ListUserSessionsResponses];
+
+export type RevokeUserSessionsData = {
+    body?: never;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/sessions/revoke-all';
+};
+
+export type RevokeUserSessionsErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RevokeUserSessionsError = RevokeUserSessionsErrors[keyof RevokeUserSessionsErrors];
+
+export type RevokeUserSessionsResponses = {
+    /**
+     * How many sessions were revoked.
+     */
+    200: SessionsRevoked;
+};
+
+export type RevokeUserSessionsResponse = RevokeUserSessionsResponses[keyof RevokeUserSessionsResponses];
+
+export type StartEmailVerificationData = {
+    body?: never;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/verify/email/start';
+};
+
+export type StartEmailVerificationErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type StartEmailVerificationError = StartEmailVerificationErrors[keyof StartEmailVerificationErrors];
+
+export type StartEmailVerificationResponses = {
+    /**
+     * The code was sent.
+     */
+    202: Accepted;
+};
+
+export type StartEmailVerificationResponse = StartEmailVerificationResponses[keyof StartEmailVerificationResponses];
+
+export type ConfirmEmailVerificationData = {
+    body: CodeConfirm;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/verify/email/confirm';
+};
+
+export type ConfirmEmailVerificationErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ConfirmEmailVerificationError = ConfirmEmailVerificationErrors[keyof ConfirmEmailVerificationErrors];
+
+export type ConfirmEmailVerificationResponses = {
+    /**
+     * The user, now with `email_verified`.
+     */
+    200: User;
+};
+
+export type ConfirmEmailVerificationResponse = ConfirmEmailVerificationResponses[keyof ConfirmEmailVerificationResponses];
+
+export type StartPhoneVerificationData = {
+    body?: never;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/verify/phone/start';
+};
+
+export type StartPhoneVerificationErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type StartPhoneVerificationError = StartPhoneVerificationErrors[keyof StartPhoneVerificationErrors];
+
+export type StartPhoneVerificationResponses = {
+    /**
+     * The code was sent.
+     */
+    202: Accepted;
+};
+
+export type StartPhoneVerificationResponse = StartPhoneVerificationResponses[keyof StartPhoneVerificationResponses];
+
+export type ConfirmPhoneVerificationData = {
+    body: CodeConfirm;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/verify/phone/confirm';
+};
+
+export type ConfirmPhoneVerificationErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ConfirmPhoneVerificationError = ConfirmPhoneVerificationErrors[keyof ConfirmPhoneVerificationErrors];
+
+export type ConfirmPhoneVerificationResponses = {
+    /**
+     * The user, now with `phone_verified`.
+     */
+    200: User;
+};
+
+export type ConfirmPhoneVerificationResponse = ConfirmPhoneVerificationResponses[keyof ConfirmPhoneVerificationResponses];
 
 export type CreateApiKeyData = {
     body: ApiKeyCreate;

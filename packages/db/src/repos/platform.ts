@@ -2,6 +2,7 @@ import { GENESIS_HASH } from '@qeetid/contract';
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, auditHeads, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
+import { authPlatformRepo } from './auth-platform.ts';
 import { page } from './page.ts';
 import { signInLookups } from './sign-in-lookups.ts';
 
@@ -13,6 +14,7 @@ import { signInLookups } from './sign-in-lookups.ts';
 export function platformRepo(tx: Tx) {
   return {
     ...signInLookups(tx),
+    ...authPlatformRepo(tx),
     async apiKeyByPrefix(prefix: string) {
       const [row] = await tx
         .select({ key: apiKeys })

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { AddOtpFactorData, AddOtpFactorErrors, AddOtpFactorResponses, BeginPasskeyLoginData, BeginPasskeyLoginErrors, BeginPasskeyLoginResponses, BeginPasskeyRegistrationData, BeginPasskeyRegistrationErrors, BeginPasskeyRegistrationResponses, BeginPasskeySignupData, BeginPasskeySignupErrors, BeginPasskeySignupResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CompleteMfaLoginData, CompleteMfaLoginErrors, CompleteMfaLoginResponses, ConfirmOtpFactorData, ConfirmOtpFactorErrors, ConfirmOtpFactorResponses, ConfirmTotpEnrollmentData, ConfirmTotpEnrollmentErrors, ConfirmTotpEnrollmentResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateMfaChallengeData, CreateMfaChallengeErrors, CreateMfaChallengeResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWebauthnStepUpChallengeData, CreateWebauthnStepUpChallengeErrors, CreateWebauthnStepUpChallengeResponses, DeleteOtpFactorData, DeleteOtpFactorErrors, DeleteOtpFactorResponses, DeletePasskeyData, DeletePasskeyErrors, DeletePasskeyResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableTotpData, DisableTotpErrors, DisableTotpResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, FinishPasskeyLoginData, FinishPasskeyLoginErrors, FinishPasskeyLoginResponses, FinishPasskeyRegistrationData, FinishPasskeyRegistrationErrors, FinishPasskeyRegistrationResponses, FinishPasskeySignupData, FinishPasskeySignupErrors, FinishPasskeySignupResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasskeyDemoPageData, GetPasskeyDemoPageErrors, GetPasskeyDemoPageResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecoveryCodeStatusData, GetRecoveryCodeStatusErrors, GetRecoveryCodeStatusResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStepUpStatusData, GetStepUpStatusErrors, GetStepUpStatusResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetTotpStatusData, GetTotpStatusErrors, GetTotpStatusResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListOtpFactorsData, ListOtpFactorsErrors, ListOtpFactorsResponses, ListPasskeysData, ListPasskeysErrors, ListPasskeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, PutSecurityPolicyData, PutSecurityPolicyErrors, PutSecurityPolicyResponses, RegenerateRecoveryCodesData, RegenerateRecoveryCodesErrors, RegenerateRecoveryCodesResponses, RenamePasskeyData, RenamePasskeyErrors, RenamePasskeyResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendOtpChallengeData, SendOtpChallengeErrors, SendOtpChallengeResponses, SetUserMfaRequiredData, SetUserMfaRequiredErrors, SetUserMfaRequiredResponses, StartTotpEnrollmentData, StartTotpEnrollmentErrors, StartTotpEnrollmentResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyTotpData, VerifyTotpErrors, VerifyTotpResponses, VerifyWebauthnStepUpData, VerifyWebauthnStepUpErrors, VerifyWebauthnStepUpResponses } from './types.gen.ts';
+import type { AddOtpFactorData, AddOtpFactorErrors, AddOtpFactorResponses, BeginPasskeyLoginData, BeginPasskeyLoginErrors, BeginPasskeyLoginResponses, BeginPasskeyRegistrationData, BeginPasskeyRegistrationErrors, BeginPasskeyRegistrationResponses, BeginPasskeySignupData, BeginPasskeySignupErrors, BeginPasskeySignupResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CompleteMfaLoginData, CompleteMfaLoginErrors, CompleteMfaLoginResponses, ConfirmEmailVerificationData, ConfirmEmailVerificationErrors, ConfirmEmailVerificationResponses, ConfirmOtpFactorData, ConfirmOtpFactorErrors, ConfirmOtpFactorResponses, ConfirmPhoneVerificationData, ConfirmPhoneVerificationErrors, ConfirmPhoneVerificationResponses, ConfirmTotpEnrollmentData, ConfirmTotpEnrollmentErrors, ConfirmTotpEnrollmentResponses, ConsumeMagicLinkData, ConsumeMagicLinkErrors, ConsumeMagicLinkResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateMfaChallengeData, CreateMfaChallengeErrors, CreateMfaChallengeResponses, CreatePersonalAccessTokenData, CreatePersonalAccessTokenErrors, CreatePersonalAccessTokenResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWebauthnStepUpChallengeData, CreateWebauthnStepUpChallengeErrors, CreateWebauthnStepUpChallengeResponses, DeleteOtpFactorData, DeleteOtpFactorErrors, DeleteOtpFactorResponses, DeletePasskeyData, DeletePasskeyErrors, DeletePasskeyResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableTotpData, DisableTotpErrors, DisableTotpResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, FinishPasskeyLoginData, FinishPasskeyLoginErrors, FinishPasskeyLoginResponses, FinishPasskeyRegistrationData, FinishPasskeyRegistrationErrors, FinishPasskeyRegistrationResponses, FinishPasskeySignupData, FinishPasskeySignupErrors, FinishPasskeySignupResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetAuthPolicyData, GetAuthPolicyErrors, GetAuthPolicyResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasskeyDemoPageData, GetPasskeyDemoPageErrors, GetPasskeyDemoPageResponses, GetPasswordStatusData, GetPasswordStatusErrors, GetPasswordStatusResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecoveryCodeStatusData, GetRecoveryCodeStatusErrors, GetRecoveryCodeStatusResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStepUpStatusData, GetStepUpStatusErrors, GetStepUpStatusResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetTotpStatusData, GetTotpStatusErrors, GetTotpStatusResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOtpFactorsData, ListOtpFactorsErrors, ListOtpFactorsResponses, ListPasskeysData, ListPasskeysErrors, ListPasskeysResponses, ListPersonalAccessTokensData, ListPersonalAccessTokensErrors, ListPersonalAccessTokensResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, PutSecurityPolicyData, PutSecurityPolicyErrors, PutSecurityPolicyResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegenerateRecoveryCodesData, RegenerateRecoveryCodesErrors, RegenerateRecoveryCodesResponses, RenamePasskeyData, RenamePasskeyErrors, RenamePasskeyResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokePersonalAccessTokenData, RevokePersonalAccessTokenErrors, RevokePersonalAccessTokenResponses, RevokeUserSessionsData, RevokeUserSessionsErrors, RevokeUserSessionsResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SendOtpChallengeData, SendOtpChallengeErrors, SendOtpChallengeResponses, SetUserMfaRequiredData, SetUserMfaRequiredErrors, SetUserMfaRequiredResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, StartEmailOtpData, StartEmailOtpErrors, StartEmailOtpResponses, StartEmailVerificationData, StartEmailVerificationErrors, StartEmailVerificationResponses, StartMagicLinkData, StartMagicLinkErrors, StartMagicLinkResponses, StartPhoneVerificationData, StartPhoneVerificationErrors, StartPhoneVerificationResponses, StartTotpEnrollmentData, StartTotpEnrollmentErrors, StartTotpEnrollmentResponses, SwitchTenantData, SwitchTenantErrors, SwitchTenantResponses, UpdateAuthPolicyData, UpdateAuthPolicyErrors, UpdateAuthPolicyResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyEmailOtpData, VerifyEmailOtpErrors, VerifyEmailOtpResponses, VerifyTotpData, VerifyTotpErrors, VerifyTotpResponses, VerifyWebauthnStepUpData, VerifyWebauthnStepUpErrors, VerifyWebauthnStepUpResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -39,6 +39,346 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
         }],
     url: '/v1/auth/me',
     ...options
+});
+
+/**
+ * Public signing keys (JWK Set)
+ *
+ * The ES256 keys that verify access tokens: the active key and retired keys until every
+ * token they signed has expired. `kid` is the key's RFC 7638 thumbprint. Cache for the
+ * `Cache-Control` max-age; refetch once on an unknown `kid`.
+ *
+ */
+export const getJwks = <ThrowOnError extends boolean = false>(options?: Options<GetJwksData, ThrowOnError>): RequestResult<GetJwksResponses, GetJwksErrors, ThrowOnError> => (options?.client ?? client).get<GetJwksResponses, GetJwksErrors, ThrowOnError>({ url: '/.well-known/jwks.json', ...options });
+
+/**
+ * Signing-key metadata
+ *
+ * Every signing key with its status: `active` (signs new tokens), `retired` (still published
+ * in the JWKS) or `expired` (no longer published). Signing keys are platform-wide, so only
+ * administrators of the first (bootstrap) tenant may read them.
+ *
+ */
+export const listSigningKeys = <ThrowOnError extends boolean = false>(options?: Options<ListSigningKeysData, ThrowOnError>): RequestResult<ListSigningKeysResponses, ListSigningKeysErrors, ThrowOnError> => (options?.client ?? client).get<ListSigningKeysResponses, ListSigningKeysErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/oidc/signing-keys',
+    ...options
+});
+
+/**
+ * Rotate the signing key
+ *
+ * A new key signs from now on; the previous one is retired and stays in the JWKS until every
+ * token it signed has expired. Other replicas pick the new key up within
+ * `QEETID_KEY_REFRESH_SECONDS`. Only administrators of the first (bootstrap) tenant may rotate.
+ *
+ */
+export const rotateSigningKey = <ThrowOnError extends boolean = false>(options?: Options<RotateSigningKeyData, ThrowOnError>): RequestResult<RotateSigningKeyResponses, RotateSigningKeyErrors, ThrowOnError> => (options?.client ?? client).post<RotateSigningKeyResponses, RotateSigningKeyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/oidc/signing-keys/rotate',
+    ...options
+});
+
+/**
+ * Sign up with email and password
+ *
+ * Creates the user, a personal tenant they own, and a session in it. The password must
+ * satisfy the default auth policy (length, not in the breached-password list).
+ *
+ */
+export const signUp = <ThrowOnError extends boolean = false>(options: Options<SignUpData, ThrowOnError>): RequestResult<SignUpResponses, SignUpErrors, ThrowOnError> => (options.client ?? client).post<SignUpResponses, SignUpErrors, ThrowOnError>({
+    url: '/v1/auth/signup',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in with email and password
+ *
+ * Answers a token pair for the tenant named by `tenant_id`, or, without it, the user's home
+ * tenant (or their oldest membership). When a second factor is required the answer is
+ * `{mfa_required, mfa_token, methods}` instead. A wrong password and an unknown email get
+ * the same 401 `auth.invalid_credentials` after the same hashing work. Failed attempts are
+ * limited per account and per client address (429 with `Retry-After`).
+ *
+ */
+export const logIn = <ThrowOnError extends boolean = false>(options: Options<LogInData, ThrowOnError>): RequestResult<LogInResponses, LogInErrors, ThrowOnError> => (options.client ?? client).post<LogInResponses, LogInErrors, ThrowOnError>({
+    url: '/v1/auth/login',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Exchange a refresh token for a new token pair
+ *
+ * Each refresh token works once and is replaced by the one in the answer (same session).
+ * Presenting a token that was already used revokes its session and every token of it, and
+ * records `auth.refresh_token_reused` in the audit log (RFC 9700 §4.14.2); a tenant may allow
+ * a short reuse window for concurrent tabs (`refresh_reuse_window_seconds`, default 0).
+ *
+ */
+export const refreshSession = <ThrowOnError extends boolean = false>(options: Options<RefreshSessionData, ThrowOnError>): RequestResult<RefreshSessionResponses, RefreshSessionErrors, ThrowOnError> => (options.client ?? client).post<RefreshSessionResponses, RefreshSessionErrors, ThrowOnError>({
+    url: '/v1/auth/refresh',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revoke the current session
+ *
+ * Revokes the session of the access token: its refresh tokens stop working at once, and this
+ * API refuses its access tokens. Verifiers that check tokens offline accept them until `exp`.
+ *
+ */
+export const logOut = <ThrowOnError extends boolean = false>(options?: Options<LogOutData, ThrowOnError>): RequestResult<LogOutResponses, LogOutErrors, ThrowOnError> => (options?.client ?? client).post<LogOutResponses, LogOutErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/logout',
+    ...options
+});
+
+/**
+ * Re-issue a token pair for another of the user's tenants
+ *
+ * Opens a session in the named tenant, which the user must be a member of (403 otherwise).
+ * The current session stays valid.
+ *
+ */
+export const switchTenant = <ThrowOnError extends boolean = false>(options: Options<SwitchTenantData, ThrowOnError>): RequestResult<SwitchTenantResponses, SwitchTenantErrors, ThrowOnError> => (options.client ?? client).post<SwitchTenantResponses, SwitchTenantErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/switch-tenant',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * My live sessions
+ *
+ * The caller's sessions that are neither revoked nor expired, in every tenant, newest first.
+ */
+export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>): RequestResult<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError> => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/sessions',
+    ...options
+});
+
+/**
+ * Revoke one of my sessions
+ */
+export const revokeMySession = <ThrowOnError extends boolean = false>(options: Options<RevokeMySessionData, ThrowOnError>): RequestResult<RevokeMySessionResponses, RevokeMySessionErrors, ThrowOnError> => (options.client ?? client).delete<RevokeMySessionResponses, RevokeMySessionErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/sessions/{id}',
+    ...options
+});
+
+/**
+ * My personal access tokens
+ *
+ * The caller's tokens in the current tenant, revoked ones included (never their secrets).
+ */
+export const listPersonalAccessTokens = <ThrowOnError extends boolean = false>(options?: Options<ListPersonalAccessTokensData, ThrowOnError>): RequestResult<ListPersonalAccessTokensResponses, ListPersonalAccessTokensErrors, ThrowOnError> => (options?.client ?? client).get<ListPersonalAccessTokensResponses, ListPersonalAccessTokensErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/tokens',
+    ...options
+});
+
+/**
+ * Create a personal access token
+ *
+ * A user-scoped credential for scripts and CLIs, sent as `Authorization: Bearer qp_…`. The
+ * token is in this response only (stored as a hash). It must expire, at most
+ * `pat_max_ttl_days` ahead (tenant auth policy), and cannot hold scopes the caller lacks.
+ *
+ */
+export const createPersonalAccessToken = <ThrowOnError extends boolean = false>(options: Options<CreatePersonalAccessTokenData, ThrowOnError>): RequestResult<CreatePersonalAccessTokenResponses, CreatePersonalAccessTokenErrors, ThrowOnError> => (options.client ?? client).post<CreatePersonalAccessTokenResponses, CreatePersonalAccessTokenErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/tokens',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revoke one of my personal access tokens
+ */
+export const revokePersonalAccessToken = <ThrowOnError extends boolean = false>(options: Options<RevokePersonalAccessTokenData, ThrowOnError>): RequestResult<RevokePersonalAccessTokenResponses, RevokePersonalAccessTokenErrors, ThrowOnError> => (options.client ?? client).delete<RevokePersonalAccessTokenResponses, RevokePersonalAccessTokenErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/tokens/{id}',
+    ...options
+});
+
+/**
+ * Whether I have a password
+ */
+export const getPasswordStatus = <ThrowOnError extends boolean = false>(options?: Options<GetPasswordStatusData, ThrowOnError>): RequestResult<GetPasswordStatusResponses, GetPasswordStatusErrors, ThrowOnError> => (options?.client ?? client).get<GetPasswordStatusResponses, GetPasswordStatusErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/password',
+    ...options
+});
+
+/**
+ * Change (or first set) my password
+ *
+ * Step-up: with an existing password, `current_password` must be given and right; without
+ * one, the session must have signed in within the last 10 minutes. Other sessions of the
+ * user are revoked; the current one stays. The new password must satisfy the auth policy
+ * of the user's home tenant.
+ *
+ */
+export const changePassword = <ThrowOnError extends boolean = false>(options: Options<ChangePasswordData, ThrowOnError>): RequestResult<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError> => (options.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/auth/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a password-reset link
+ *
+ * Always answers 200 with the same body, whether or not the email belongs to an account
+ * (no enumeration). An account gets a single-use link valid for 30 minutes; a newer link
+ * voids older ones.
+ *
+ */
+export const forgotPassword = <ThrowOnError extends boolean = false>(options: Options<ForgotPasswordData, ThrowOnError>): RequestResult<ForgotPasswordResponses, ForgotPasswordErrors, ThrowOnError> => (options.client ?? client).post<ForgotPasswordResponses, ForgotPasswordErrors, ThrowOnError>({
+    url: '/v1/auth/forgot-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set a new password with a reset token
+ *
+ * Consumes the emailed token (single use, 30 minutes) and sets the password; every session
+ * of the user is revoked. A used, expired or unknown token gets 400 `auth.token_invalid`.
+ *
+ */
+export const resetPassword = <ThrowOnError extends boolean = false>(options: Options<ResetPasswordData, ThrowOnError>): RequestResult<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError> => (options.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
+    url: '/v1/auth/reset-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Email a sign-in link
+ *
+ * Always 200 (no enumeration). The link is single use and valid for 15 minutes.
+ */
+export const startMagicLink = <ThrowOnError extends boolean = false>(options: Options<StartMagicLinkData, ThrowOnError>): RequestResult<StartMagicLinkResponses, StartMagicLinkErrors, ThrowOnError> => (options.client ?? client).post<StartMagicLinkResponses, StartMagicLinkErrors, ThrowOnError>({
+    url: '/v1/auth/magic-link/start',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in with a magic-link token
+ *
+ * A used, expired or unknown token gets 400 `auth.token_invalid`.
+ */
+export const consumeMagicLink = <ThrowOnError extends boolean = false>(options: Options<ConsumeMagicLinkData, ThrowOnError>): RequestResult<ConsumeMagicLinkResponses, ConsumeMagicLinkErrors, ThrowOnError> => (options.client ?? client).post<ConsumeMagicLinkResponses, ConsumeMagicLinkErrors, ThrowOnError>({
+    url: '/v1/auth/magic-link/consume',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Email a 6-digit sign-in code
+ *
+ * Always 200 (no enumeration). The code is valid for 10 minutes and 5 tries.
+ */
+export const startEmailOtp = <ThrowOnError extends boolean = false>(options: Options<StartEmailOtpData, ThrowOnError>): RequestResult<StartEmailOtpResponses, StartEmailOtpErrors, ThrowOnError> => (options.client ?? client).post<StartEmailOtpResponses, StartEmailOtpErrors, ThrowOnError>({
+    url: '/v1/auth/email-otp/start',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign in with an emailed code
+ *
+ * A wrong, used or expired code gets 400 `auth.code_invalid`; attempts are limited (429).
+ */
+export const verifyEmailOtp = <ThrowOnError extends boolean = false>(options: Options<VerifyEmailOtpData, ThrowOnError>): RequestResult<VerifyEmailOtpResponses, VerifyEmailOtpErrors, ThrowOnError> => (options.client ?? client).post<VerifyEmailOtpResponses, VerifyEmailOtpErrors, ThrowOnError>({
+    url: '/v1/auth/email-otp/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -138,6 +478,41 @@ export const listTenantMembers = <ThrowOnError extends boolean = false>(options:
         }],
     url: '/v1/tenants/{tenantID}/members',
     ...options
+});
+
+/**
+ * The tenant's auth policy
+ */
+export const getAuthPolicy = <ThrowOnError extends boolean = false>(options: Options<GetAuthPolicyData, ThrowOnError>): RequestResult<GetAuthPolicyResponses, GetAuthPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetAuthPolicyResponses, GetAuthPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/auth-policy',
+    ...options
+});
+
+/**
+ * Replace the tenant's auth policy
+ *
+ * Replaces the whole policy: a field left out goes back to its default. `online` breach
+ * checks need `QEETID_BREACHED_PASSWORDS_URL` on the server (422 otherwise). Token and
+ * session lifetimes apply to sessions opened or refreshed afterwards.
+ *
+ */
+export const updateAuthPolicy = <ThrowOnError extends boolean = false>(options: Options<UpdateAuthPolicyData, ThrowOnError>): RequestResult<UpdateAuthPolicyResponses, UpdateAuthPolicyErrors, ThrowOnError> => (options.client ?? client).put<UpdateAuthPolicyResponses, UpdateAuthPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/auth-policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -286,6 +661,122 @@ export const replaceUserMetadata = <ThrowOnError extends boolean = false>(option
             type: 'http'
         }],
     url: '/v1/users/{id}/metadata',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set a user's password (admin)
+ *
+ * Sets or replaces the password of a user this tenant manages. The password must satisfy the
+ * tenant's auth policy. The user's other sessions stay; pass `revoke_sessions: true` to end
+ * them all.
+ *
+ */
+export const setUserPassword = <ThrowOnError extends boolean = false>(options: Options<SetUserPasswordData, ThrowOnError>): RequestResult<SetUserPasswordResponses, SetUserPasswordErrors, ThrowOnError> => (options.client ?? client).post<SetUserPasswordResponses, SetUserPasswordErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A user's live sessions in this tenant (admin)
+ */
+export const listUserSessions = <ThrowOnError extends boolean = false>(options: Options<ListUserSessionsData, ThrowOnError>): RequestResult<ListUserSessionsResponses, ListUserSessionsErrors, ThrowOnError> => (options.client ?? client).get<ListUserSessionsResponses, ListUserSessionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/sessions',
+    ...options
+});
+
+/**
+ * Sign a user out everywhere in this tenant (admin)
+ *
+ * Revokes every live session of the user in this tenant; their refresh tokens stop working at once.
+ */
+export const revokeUserSessions = <ThrowOnError extends boolean = false>(options: Options<RevokeUserSessionsData, ThrowOnError>): RequestResult<RevokeUserSessionsResponses, RevokeUserSessionsErrors, ThrowOnError> => (options.client ?? client).post<RevokeUserSessionsResponses, RevokeUserSessionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/sessions/revoke-all',
+    ...options
+});
+
+/**
+ * Send an email-verification code
+ *
+ * Emails a 6-digit code (10 minutes, 5 tries) to the user's current address.
+ */
+export const startEmailVerification = <ThrowOnError extends boolean = false>(options: Options<StartEmailVerificationData, ThrowOnError>): RequestResult<StartEmailVerificationResponses, StartEmailVerificationErrors, ThrowOnError> => (options.client ?? client).post<StartEmailVerificationResponses, StartEmailVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/email/start',
+    ...options
+});
+
+/**
+ * Confirm the email with the code
+ *
+ * A wrong, used or expired code, or one sent to a since-changed address, gets 400 `auth.code_invalid`.
+ */
+export const confirmEmailVerification = <ThrowOnError extends boolean = false>(options: Options<ConfirmEmailVerificationData, ThrowOnError>): RequestResult<ConfirmEmailVerificationResponses, ConfirmEmailVerificationErrors, ThrowOnError> => (options.client ?? client).post<ConfirmEmailVerificationResponses, ConfirmEmailVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/email/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a phone-verification code by SMS
+ *
+ * Texts a 6-digit code (10 minutes, 5 tries) to the user's phone; 409 when the user has no phone.
+ */
+export const startPhoneVerification = <ThrowOnError extends boolean = false>(options: Options<StartPhoneVerificationData, ThrowOnError>): RequestResult<StartPhoneVerificationResponses, StartPhoneVerificationErrors, ThrowOnError> => (options.client ?? client).post<StartPhoneVerificationResponses, StartPhoneVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/phone/start',
+    ...options
+});
+
+/**
+ * Confirm the phone with the code
+ */
+export const confirmPhoneVerification = <ThrowOnError extends boolean = false>(options: Options<ConfirmPhoneVerificationData, ThrowOnError>): RequestResult<ConfirmPhoneVerificationResponses, ConfirmPhoneVerificationErrors, ThrowOnError> => (options.client ?? client).post<ConfirmPhoneVerificationResponses, ConfirmPhoneVerificationErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/verify/phone/confirm',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -29,7 +29,8 @@ export async function accountOf(ctx: Ctx): Promise<Account> {
     tenantId: user.tenantId,
     email: user.email,
     displayName: user.displayName,
-    subject: encodeId('pat', principal.tokenId),
+    subject:
+      principal.kind === 'access_token' ? encodeId('session', principal.sessionId) : encodeId('pat', principal.tokenId),
   };
 }
 

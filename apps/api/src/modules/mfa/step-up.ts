@@ -1,7 +1,8 @@
 import type { StepUpStatus } from '@qeetid/contract';
 import type { TenantRepos } from '@qeetid/db';
+import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import type { Account } from './account.ts';
+import { type Account, accountOf, accountScope } from './account.ts';
 import { enrolledMethods } from './factors.ts';
 
 export const DEFAULT_STEP_UP_MAX_AGE_SECONDS = 300;
@@ -62,4 +63,10 @@ function stepUpEndpoints(methods: string[]): string[] {
   if (methods.includes('totp')) ways.push('POST /v1/mfa/totp/verify');
   if (methods.includes('otp')) ways.push('POST /v1/mfa/otp/factors/{id}/challenge + /confirm');
   return ways;
+}
+
+/** The step-up check for other modules' sensitive operations (password change, new PAT). */
+export async function assertSteppedUp(ctx: Ctx): Promise<void> {
+  const account = await accountOf(ctx);
+  await ctx.db.withTenant(accountScope(ctx, account), (r) => requireStepUp(r, account, new Date()));
 }

@@ -214,21 +214,21 @@ export async function renamePasskey(ctx: Ctx, id: string, name: string): Promise
 }
 
 /**
- * Other ways this account can sign in besides the given passkey. Without one, deleting it would
- * lock the user out.
+ * Whether the account keeps a credential of its own besides this passkey: another passkey or a
+ * password. Without one, deleting it would leave only email codes between the user and a lockout.
  */
-export type OtherSignInMethods = (r: TenantRepos, account: Account, passkeyId: string) => Promise<boolean>;
+async function keepsAnotherCredential(r: TenantRepos, account: Account, passkeyId: string): Promise<boolean> {
+  if ((await r.passkeys.listOfUser(account.userId)).some((p) => p.id !== passkeyId)) return true;
+  return (await r.passwords.get(account.userId)) !== undefined;
+}
 
-const otherPasskeys: OtherSignInMethods = async (r, account, passkeyId) =>
-  (await r.passkeys.listOfUser(account.userId)).some((p) => p.id !== passkeyId);
-
-export async function deletePasskey(ctx: Ctx, id: string, others: OtherSignInMethods = otherPasskeys): Promise<void> {
+export async function deletePasskey(ctx: Ctx, id: string): Promise<void> {
   const account = await accountOf(ctx);
   await ctx.db.withTenant(accountScope(ctx, account), async (r) => {
     const mine = (await r.passkeys.listOfUser(account.userId)).find((p) => p.id === id);
     if (!mine) throw ApiError.notFound('passkey', encodeId('passkey', id));
     await requireStepUp(r, account, new Date());
-    if (!(await others(r, account, id))) {
+    if (!(await keepsAnotherCredential(r, account, id))) {
       throw new ApiError('conflict', 'this is your last way to sign in; add another passkey or a password first');
     }
     await r.passkeys.remove(account.userId, id);

@@ -35,14 +35,14 @@ async function mapConflicts<T>(work: Promise<T>): Promise<T> {
 const target = (id: string) => ({ type: 'user', id: encodeId('user', id) });
 
 /** A live (not deleted) user this tenant can see. */
-async function live(r: TenantRepos, id: string): Promise<UserRow> {
+export async function live(r: TenantRepos, id: string): Promise<UserRow> {
   const row = await r.users.get(id);
   if (!row || row.deletedAt) throw ApiError.notFound('user', encodeId('user', id));
   return row;
 }
 
 /** Only a user's home tenant changes their profile; member tenants may only read it. */
-function assertManaged(ctx: Ctx, row: UserRow): void {
+export function assertManaged(ctx: Ctx, row: UserRow): void {
   if (row.tenantId !== ctx.tenant?.tenantId) {
     throw new ApiError('forbidden', `this user is managed by tenant ${encodeId('tenant', row.tenantId)}`);
   }

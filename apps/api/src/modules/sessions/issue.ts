@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { encodeId, newId, type TokenPair } from '@qeetid/contract';
+import type { SessionRow, TenantRepos, TenantScope } from '@qeetid/db';
+import { mintSecret } from '../../crypto/opaque-token.ts';
+import type { Deps } from '../../http/context.ts';
+import { type AuthPolicy, policyOf } from '../auth-policy/policy.ts';
+
+/** What opening a session needs to know about the sign-in. */
+export interface SessionStart {
+  userId: string;
+  tenantId: string;
+  /** How the user proved who they are, as RFC 8176 `amr` values (`pwd`, `otp`, `hwk`, `mfa`, …). */
+  methods: string[];
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+type Signer = Pick<Deps, 'keys' | 'config'>;
+
+/** The audit scope of a sign-in: the user acts in the tenant they sign in to. */
+export function signInScope(start: SessionStart): TenantScope {
+  return {
+    tenantId: start.tenantId,
+    audit: {
+      actor: { type: 'user', id: encodeId('user', start.userId) },
+      ip: start.ip,
+      userAgent: start.userAgent,
+      requestId: start.requestId,
+    },
+  };
+}
+
+/**
+ * Opens a session inside the caller's tenant transaction (the session row, the first refresh
+ * token of its family, the `session.created` audit event) and returns the token pair.
+ * Every way of signing in ends here: password, passkey, magic link, email code, MFA completion.
+ */
+export async function openSession(deps: Signer, r: TenantRepos, start: SessionStart): Promise<TokenPair> {
+  const now = new Date();
+  const policy = await policyOf(r);
+  const id = newId('session');
+  const session = await r.sessions.insert({
+    id: id.uuid,
+    userId: start.userId,
+    authMethods: start.methods,
+    ip: start.ip,
+    userAgent: start.userAgent,
+    createdAt: now,
+    lastActiveAt: now,
+    expiresAt: new Date(now.getTime() + policy.session_ttl_seconds * 1000),
+  });
+  await r.audit.append({
+    action: 'session.created',
+    target: { type: 'session', id: id.id },
+    metadata: { user_id: encodeId('user', start.userId), methods: start.methods },
+  });
+  return issuePair(deps, r, session, policy, now);
+}
+
+/** Opens a session in a transaction of its own (for callers that have no other writes). */
+export async function startSession(deps: Deps, start: SessionStart): Promise<TokenPair> {
+  return deps.db.withTenant(signInScope(start), (r) => openSession(deps, r, start));
+}
+
+/** A new refresh token in the session's family and a fresh access token for it. */
+export async function issuePair(
+  deps: Signer,
+  r: TenantRepos,
+  session: SessionRow,
+  policy: AuthPolicy,
+  now: Date,
+): Promise<TokenPair> {
+  const refresh = mintSecret('qr');
+  await r.sessions.addRefreshToken({
+    id: randomUUID(),
+    sessionId: session.id,
+    tokenHash: refresh.hash,
+    createdAt: now,
+  });
+  const access = await accessToken(deps, session, policy, now);
+  return {
+    access_token: access.token,
+    token_type: 'Bearer',
+    expires_at: access.expiresAt.toISOString(),
+    refresh_token: refresh.token,
+    session_id: encodeId('session', session.id),
+    user_id: encodeId('user', session.userId),
+    tenant_id: encodeId('tenant', session.tenantId),
+  };
+}
+
+/**
+ * CONTRACT.md "Tokens": `sub` = `user_id`, `sid` = `session_id` (OIDC back-channel logout),
+ * `jti` unique per token (RFC 9068 §2.2). The token never outlives its session.
+ */
+async function accessToken(deps: Signer, session: SessionRow, policy: AuthPolicy, now: Date) {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = Math.min(iat + policy.access_token_ttl_seconds, Math.floor(session.expiresAt.getTime() / 1000));
+  const userId = encodeId('user', session.userId);
+  const sessionId = encodeId('session', session.id);
+  const token = await deps.keys.sign({
+    iss: deps.config.issuer,
+    aud: deps.config.audience,
+    sub: userId,
+    iat,
+    nbf: iat,
+    exp,
+    jti: randomUUID(),
+    user_id: userId,
+    tenant_id: encodeId('tenant', session.tenantId),
+    session_id: sessionId,
+    sid: sessionId,
+  });
+  return { token, expiresAt: new Date(exp * 1000) };
+}

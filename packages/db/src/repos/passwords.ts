@@ -1,0 +1,41 @@
+import { and, eq, exists, or } from 'drizzle-orm';
+import { memberships, userPasswords, users } from '../schema.ts';
+import type { Tx } from '../types.ts';
+
+/** Password hashes of the users this tenant can see: the ones it manages and its members. */
+export function passwordsRepo(tx: Tx, tenantId: string) {
+  const visible = (userId: string) =>
+    and(
+      eq(users.id, userId),
+      or(
+        eq(users.tenantId, tenantId),
+        exists(
+          tx
+            .select({ one: memberships.userId })
+            .from(memberships)
+            .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, users.id))),
+        ),
+      ),
+    );
+  return {
+    async get(userId: string): Promise<{ hash: string; updatedAt: Date } | undefined> {
+      const [row] = await tx
+        .select({ hash: userPasswords.hash, updatedAt: userPasswords.updatedAt })
+        .from(userPasswords)
+        .innerJoin(users, eq(users.id, userPasswords.userId))
+        .where(visible(userId));
+      return row;
+    },
+
+    /** Sets the hash of a visible user; false when the user is not visible here. */
+    async set(userId: string, hash: string, now: Date): Promise<boolean> {
+      const [user] = await tx.select({ id: users.id }).from(users).where(visible(userId));
+      if (!user) return false;
+      await tx
+        .insert(userPasswords)
+        .values({ userId, hash, updatedAt: now })
+        .onConflictDoUpdate({ target: userPasswords.userId, set: { hash, updatedAt: now } });
+      return true;
+    },
+  };
+}
