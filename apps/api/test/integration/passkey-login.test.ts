@@ -110,3 +110,28 @@ describe('passkey sign-in bad input', () => {
     expect(res.body.error.fields[0].field).toBe('credential');
   });
 });
+
+describe('passkey sign-in', () => {
+  // The counter test above moved alice's stored counter to 50; her authenticator reports more.
+  it('opens a session in the home tenant whose step-up clock has started', async () => {
+    const res = await finish(alice.key.get(await begin('alice@login.test'), { signCount: 100 }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ token_type: 'Bearer', user_id: alice.id, tenant_id: t.tenantId });
+    const status = await t.request('GET', '/v1/mfa/step-up/status', { auth: { bearer: res.body.access_token } });
+    expect(status.body).toMatchObject({ fresh: true, method: 'webauthn' });
+    expect((await lastAction()).action).toBe('session.created');
+  });
+
+  it('is refused when the tenant’s auth policy does not allow passkeys', async () => {
+    const policy = await t.request('PUT', `/v1/tenants/${t.tenantId}/auth-policy`, {
+      body: { login_methods: ['password'] },
+    });
+    expect(policy.status).toBe(200);
+    const res = await finish(alice.key.get(await begin(), { signCount: 101 }));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('auth.method_not_allowed');
+    await t.request('PUT', `/v1/tenants/${t.tenantId}/auth-policy`, {
+      body: { login_methods: ['password', 'magic_link', 'email_otp', 'passkey'] },
+    });
+  });
+});
