@@ -27,6 +27,7 @@ const rows = Object.entries(spec.paths).flatMap(([path, item]) =>
         tenant: (op['x-qeet-tenant'] as string | undefined) ?? 'required',
         permission: (op['x-qeet-permission'] as string | undefined) ?? null,
         errorFormat: (op['x-qeet-error-format'] as string | undefined) ?? 'api',
+        bodyLimit: (op['x-qeet-body-limit'] as number | undefined) ?? null,
       },
     ];
   }),

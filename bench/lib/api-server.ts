@@ -13,8 +13,13 @@ export interface ApiServer {
   url: string;
   /** The admin personal access token written at first start. */
   adminToken: string;
-  /** Stops the process and starts a new one on the same data directory / database (no bootstrap). */
-  restart(): Promise<void>;
+  /**
+   * Stops the process and starts a new one on the same data directory / database (no
+   * bootstrap); `whileStopped` runs in between (e.g. seeding the embedded database directly).
+   */
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
+  /** Where the data lives: the embedded database directory, or the PostgreSQL URL. */
+  storage: { dataDir: string } | { url: string };
   /** Stops the process and removes its data directory / database. */
   stop(): Promise<void>;
 }
@@ -47,8 +52,10 @@ export async function startApi(engine: EngineName, postgresServerUrl?: string): 
       pid: child.pid,
       url: `http://127.0.0.1:${child.match[1]}`,
       adminToken,
-      async restart() {
+      storage: database ? { url: database.url } : { dataDir: join(dataDir, 'pgdata') },
+      async restart(whileStopped) {
         await child.stop();
+        await whileStopped?.();
         child = await launch();
         server.pid = child.pid;
         server.url = `http://127.0.0.1:${child.match[1]}`;

@@ -6,7 +6,7 @@ export interface Goal {
   target: number;
   /** 'higher': a ratio that must reach the bar; 'lower': an amount that must stay under it. */
   better: 'higher' | 'lower';
-  unit: 'ratio' | 'MB' | 'per_s';
+  unit: 'ratio' | 'MB' | 'ms' | 'per_s';
 }
 
 export const goals = {
@@ -15,6 +15,22 @@ export const goals = {
     what: 'full middleware stack GET /healthz vs bare node:http',
     must: 0.75,
     target: 0.83,
+    better: 'higher',
+    unit: 'ratio',
+  },
+  P9: {
+    id: 'P9',
+    what: '/v1/check p99 at 50 % of max, 10k users / 200 roles / 1k groups, PostgreSQL',
+    must: 5,
+    target: 2,
+    better: 'lower',
+    unit: 'ms',
+  },
+  P10: {
+    id: 'P10',
+    what: '/v1/check throughput vs GET /healthz in the same run',
+    must: 0.5,
+    target: 0.8,
     better: 'higher',
     unit: 'ratio',
   },
@@ -31,7 +47,11 @@ export const goals = {
 } as const satisfies Record<string, Goal>;
 
 const show = (goal: Goal, n: number) =>
-  goal.unit === 'ratio' ? `${n.toFixed(2)}×` : goal.unit === 'per_s' ? `${n.toLocaleString('en-US')}/s` : `${n} MB`;
+  goal.unit === 'ratio'
+    ? `${n.toFixed(2)}×`
+    : goal.unit === 'per_s'
+      ? `${n.toLocaleString('en-US')}/s`
+      : `${n} ${goal.unit}`;
 
 export const goalText = (goal: Goal) =>
   `${goal.better === 'higher' ? '≥' : '≤'} ${show(goal, goal.must)} / ${show(goal, goal.target)}`;

@@ -13,6 +13,10 @@ export interface LoadSpec {
   connections?: number;
   /** The server process, to charge its CPU time to the requests it answered. */
   pid?: number;
+  /** Builds the path of every request (e.g. a different user each time); overrides `path`. */
+  pathFor?: () => string;
+  /** Fixed overall rate in requests per second (latency at a given load), instead of flat out. */
+  rate?: number;
 }
 
 export interface LoadRun {
@@ -40,18 +44,28 @@ export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
   if (url.hostname !== '127.0.0.1') throw new Error(`load goes to loopback only, not ${url.hostname}`);
   const headers = { ...spec.headers, ...(spec.body ? { 'content-type': 'application/json' } : {}) };
   const makeBody = spec.body;
+  const makePath = spec.pathFor;
   const cpuBefore = spec.pid ? await cpuMicros(spec.pid) : Number.NaN;
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections ?? DEFAULT_CONNECTIONS,
     pipelining: 1,
     duration: seconds,
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
     requests: [
       {
         method: spec.method ?? 'GET',
         path: spec.path,
         headers,
-        ...(makeBody ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: makeBody() }) } : {}),
+        ...(makeBody || makePath
+          ? {
+              setupRequest: (req: autocannon.Request) => ({
+                ...req,
+                ...(makeBody ? { body: makeBody() } : {}),
+                ...(makePath ? { path: makePath() } : {}),
+              }),
+            }
+          : {}),
       },
     ],
   });

@@ -7,6 +7,7 @@ import { allowedMethods, bind } from './http/bind.ts';
 import type { Deps } from './http/context.ts';
 import { ApiError, envelope } from './http/errors.ts';
 import { accessLog } from './http/middleware/access-log/index.ts';
+import { AuthzEngine } from './modules/authz/engine.ts';
 
 export interface AppOptions {
   validateResponses?: boolean;
@@ -17,15 +18,24 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use(requestId({ generator: () => `req_${randomUUID()}` }));
   app.use(accessLog({ log: deps.log }));
-  const limitBody = bodyLimit({
-    maxSize: deps.config.bodyLimit,
-    onError: () => {
-      throw new ApiError('payload_too_large', `request body is larger than ${deps.config.bodyLimit} bytes`);
-    },
-  });
+  const limiter = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError('payload_too_large', `request body is larger than ${maxSize} bytes`);
+      },
+    });
+  const serverWide = limiter(deps.config.bodyLimit);
+  const limitBody = (operationLimit: number | null) =>
+    operationLimit && operationLimit > deps.config.bodyLimit ? limiter(operationLimit) : serverWide;
 
   // Only operations that take a body read one, so only they pay for the limiter's stream wrapper.
-  bind(app, handlers, deps, { validateResponses: options.validateResponses ?? false, limitBody });
+  bind(
+    app,
+    handlers,
+    { ...deps, authz: new AuthzEngine(deps.db) },
+    { validateResponses: options.validateResponses ?? false, limitBody },
+  );
 
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);

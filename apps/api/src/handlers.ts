@@ -1,9 +1,12 @@
 import type { Handlers } from '@qeetid/contract';
 import type { Ctx } from './http/context.ts';
+import { abacHandlers } from './modules/abac/handlers.ts';
 import { apiKeyHandlers } from './modules/api-keys/handlers.ts';
 import { auditHandlers } from './modules/audit/handlers.ts';
 import { authHandlers } from './modules/auth/handlers.ts';
 import { authPolicyHandlers } from './modules/auth-policy/handlers.ts';
+import { authzHandlers } from './modules/authz/handlers.ts';
+import { groupHandlers } from './modules/groups/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
 import { mfaHandlers } from './modules/mfa/handlers.ts';
 import { oneTimeHandlers } from './modules/one-time/handlers.ts';
@@ -30,4 +33,7 @@ export const handlers = {
   ...patHandlers,
   ...oneTimeHandlers,
   ...authPolicyHandlers,
+  ...authzHandlers,
+  ...groupHandlers,
+  ...abacHandlers,
 } satisfies AppHandlers;

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { encodeId } from '@qeetid/contract';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { decodeId, encodeId, newId } from '@qeetid/contract';
 import type { Database } from '@qeetid/db';
 import { openTestDb } from '@qeetid/db/testing';
 import type { Hono } from 'hono';
@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import { type Config, loadConfig } from '../src/config.ts';
+import { mintToken } from '../src/crypto/opaque-token.ts';
 import { createDeps } from '../src/deps.ts';
 import type { Deps } from '../src/http/context.ts';
 
@@ -119,4 +120,44 @@ export async function createTenantWithKey(t: TestApp, name: string): Promise<{ t
   const key = await t.request('POST', `/v1/tenants/${tenant.body.id}/api-keys`, { body: { name: `${name} key` } });
   if (key.status !== 201) throw new Error(`createTenantApiKey: ${key.status} ${JSON.stringify(key.body)}`);
   return { tenantId: tenant.body.id, apiKey: key.body.key };
+}
+
+/**
+ * A user of the bootstrap tenant with the given built-in role, and a personal access token for
+ * them (there is no API to mint one for someone else yet, so it is written like bootstrap does).
+ */
+export async function createMember(
+  t: TestApp,
+  role: 'owner' | 'admin' | 'member',
+  email = `${role}-${randomUUID().slice(0, 8)}@qeetid.test`,
+): Promise<{ userId: string; auth: Auth }> {
+  const user = await t.request('POST', '/v1/users', { body: { email } });
+  if (user.status !== 201) throw new Error(`createUser: ${user.status} ${JSON.stringify(user.body)}`);
+  if (role !== 'member') {
+    const roles = await t.request('GET', `/v1/tenants/${t.tenantId}/roles`);
+    const builtin = roles.body.items.find((r: { name: string }) => r.name === role);
+    const assigned = await t.request('POST', `/v1/users/${user.body.id}/tenants/${t.tenantId}/roles/${builtin.id}`);
+    if (assigned.status !== 204) throw new Error(`assignRole: ${assigned.status} ${JSON.stringify(assigned.body)}`);
+  }
+  return { userId: user.body.id, auth: { bearer: await mintPat(t, user.body.id) } };
+}
+
+/** A personal access token for a member of the bootstrap tenant. */
+export async function mintPat(t: TestApp, userId: string, scopes: string[] = ['*']): Promise<string> {
+  const minted = mintToken('qp');
+  const tenantId = decodeId('tenant', t.tenantId) as string;
+  await t.db.withTenant(
+    { tenantId, audit: { actor: { type: 'system', id: null }, ip: null, userAgent: null, requestId: null } },
+    (r) =>
+      r.pats.insert({
+        id: newId('pat').uuid,
+        userId: decodeId('user', userId) as string,
+        name: 'test token',
+        prefix: minted.prefix,
+        secretHash: minted.secretHash,
+        scopes,
+        createdAt: new Date(),
+      }),
+  );
+  return minted.token;
 }

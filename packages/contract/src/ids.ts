@@ -8,6 +8,9 @@ export const idPrefix = {
   pat: 'pat',
   event: 'evt',
   session: 'ses',
+  role: 'rol',
+  group: 'grp',
+  abacPolicy: 'pol',
   passkey: 'pky',
   otpFactor: 'otp',
 } as const;

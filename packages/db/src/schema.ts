@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   jsonb,
   pgPolicy,
@@ -334,6 +335,163 @@ export const messageOutbox = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('message_outbox_recipient_idx').on(t.recipient, t.createdAt)],
+).enableRLS();
+
+// ── Authorization (roles, groups, assignments, ABAC policies) ────────────────────────────────
+
+/**
+ * A tenant's roles. The three built-in roles (`builtin` = owner | admin | member) exist in every
+ * tenant; their permissions come from the server's catalogue, not from `role_permissions`.
+ */
+export const roles = pgTable(
+  'roles',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    builtin: text('builtin'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('roles_name_key').on(t.tenantId, t.name),
+    uniqueIndex('roles_builtin_key').on(t.tenantId, t.builtin),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const rolePermissions = pgTable(
+  'role_permissions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    roleId: uuid('role_id').notNull(),
+    permission: text('permission').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.roleId, t.permission] }),
+    foreignKey({ columns: [t.tenantId, t.roleId], foreignColumns: [roles.tenantId, roles.id] }).onDelete('cascade'),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** Roles assigned directly to members (besides the built-in role their membership carries). */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    roleId: uuid('role_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.roleId] }),
+    index('role_assignments_role_idx').on(t.tenantId, t.roleId),
+    foreignKey({ columns: [t.tenantId, t.roleId], foreignColumns: [roles.tenantId, roles.id] }),
+    // Leaving the tenant ends every assignment in it.
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [memberships.tenantId, memberships.userId],
+    }).onDelete('cascade'),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const groups = pgTable(
+  'groups',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('groups_name_key').on(t.tenantId, t.name),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.groupId, t.userId] }),
+    index('group_members_user_idx').on(t.tenantId, t.userId),
+    foreignKey({ columns: [t.tenantId, t.groupId], foreignColumns: [groups.tenantId, groups.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [memberships.tenantId, memberships.userId],
+    }).onDelete('cascade'),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+export const groupRoles = pgTable(
+  'group_roles',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    roleId: uuid('role_id').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.groupId, t.roleId] }),
+    index('group_roles_role_idx').on(t.tenantId, t.roleId),
+    foreignKey({ columns: [t.tenantId, t.groupId], foreignColumns: [groups.tenantId, groups.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.roleId], foreignColumns: [roles.tenantId, roles.id] }),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** ABAC policies: a CEL condition that allows or denies the permissions it names. */
+export const abacPolicies = pgTable(
+  'abac_policies',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    effect: text('effect').notNull(),
+    permissions: text('permissions').array().notNull(),
+    condition: text('condition').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('abac_policies_name_key').on(t.tenantId, t.name),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/**
+ * One counter per tenant, raised by triggers in the same transaction as any change that can
+ * alter an authorization decision; servers compare it with their cached model.
+ */
+export const authzVersions = pgTable(
+  'authz_versions',
+  {
+    tenantId: uuid('tenant_id').primaryKey(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+  },
+  () => [tenantPolicy('tenant_id')],
 ).enableRLS();
 
 // ── Passkeys and MFA ───────────────────────────────────────────────────────────────────────────

@@ -1,11 +1,14 @@
+import { abacPoliciesRepo } from './repos/abac-policies.ts';
 import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
 import { authPoliciesRepo } from './repos/auth-policies.ts';
+import { groupsRepo } from './repos/groups.ts';
 import { membershipsRepo } from './repos/memberships.ts';
 import { mfaRepo } from './repos/mfa.ts';
 import { passkeysRepo } from './repos/passkeys.ts';
 import { passwordsRepo } from './repos/passwords.ts';
 import { patsRepo } from './repos/pats.ts';
+import { rolesRepo } from './repos/roles.ts';
 import { sessionsRepo } from './repos/sessions.ts';
 import { tenantsRepo } from './repos/tenants.ts';
 import { usersRepo } from './repos/users.ts';
@@ -37,6 +40,15 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
     },
     get pats() {
       return once('pats', () => patsRepo(tx, id));
+    },
+    get roles() {
+      return once('roles', () => rolesRepo(tx, id));
+    },
+    get groups() {
+      return once('groups', () => groupsRepo(tx, id));
+    },
+    get abacPolicies() {
+      return once('abacPolicies', () => abacPoliciesRepo(tx, id));
     },
     get passkeys() {
       return once('passkeys', () => passkeysRepo(tx, id));

@@ -18,6 +18,9 @@ const B = '01935c00-0000-7000-8000-00000000000b';
 const A_USER = '01935c00-0000-7000-8000-0000000000a1';
 const A_KEY = '01935c00-0000-7000-8000-0000000000a2';
 const A_SESSION = '01935c00-0000-7000-8000-0000000000a3';
+const A_ROLE = '01935c00-0000-7000-8000-0000000000a6';
+const A_GROUP = '01935c00-0000-7000-8000-0000000000a4';
+const A_POLICY = '01935c00-0000-7000-8000-0000000000a5';
 const now = new Date('2026-01-01T00:00:00Z');
 const scope = (tenantId: string): TenantScope => ({
   tenantId,
@@ -35,7 +38,13 @@ async function asOwner<T>(tenantId: string, fn: (r: TenantRepos) => Promise<T>):
   let out: { result: T; a: unknown } | undefined;
   await db
     .transaction(async (tx) => {
-      const result = await fn(tenantRepos(tx as unknown as Tx, scope(tenantId)));
+      // A write the foreign keys refuse (linking to another tenant's row) rolls back to a savepoint.
+      const result = await tx
+        .transaction(async (sp) => fn(tenantRepos(sp as unknown as Tx, scope(tenantId))))
+        .catch((e) => {
+          if (!isForeignKeyViolation(e)) throw e;
+          return undefined as T;
+        });
       out = { result, a: (await tx.execute(sql.raw(SNAPSHOT_OF_A))).rows };
       throw new Rollback();
     })
@@ -45,6 +54,9 @@ async function asOwner<T>(tenantId: string, fn: (r: TenantRepos) => Promise<T>):
   return out as { result: T; a: unknown };
 }
 class Rollback extends Error {}
+const isForeignKeyViolation = (e: unknown): boolean =>
+  (e as { code?: string })?.code === '23503' ||
+  (!!(e as { cause?: unknown })?.cause && isForeignKeyViolation((e as { cause: unknown }).cause));
 
 beforeAll(async () => {
   pg = new PGlite();
@@ -93,6 +105,16 @@ beforeAll(async () => {
     await r.sessions.addRefreshToken({ id: A_SESSION, sessionId: A_SESSION, tokenHash: 'a-hash', createdAt: now });
     await r.passwords.set(A_USER, 'a-password-hash', now);
     await r.authPolicy.put({ password_min_length: 12 }, now);
+    await r.roles.insert({ id: A_ROLE, name: 'a-role', description: null }, ['a_secret:read'], now);
+    await r.roles.assign(A_USER, A_ROLE, now);
+    await r.groups.insert({ id: A_GROUP, name: 'a-group', description: null }, now);
+    await r.groups.addMember(A_GROUP, A_USER, now);
+    await r.roles.assignToGroup(A_GROUP, A_ROLE, now);
+    await r.abacPolicies.insert(
+      A_POLICY,
+      { name: 'a-policy', description: null, effect: 'deny', permissions: ['*'], condition: 'false', enabled: true },
+      now,
+    );
     await r.passkeys.insert({ ...passkeyOf(A_USER), id: A_KEY, credentialId: 'a-credential' });
     await r.mfa.startTotp(A_USER, 'A-SECRET', now);
     await r.mfa.replaceRecoveryCodes(A_USER, [{ id: A_KEY, codeHash: 'a-code' }], now);
@@ -172,6 +194,68 @@ const attacks: Attacks = {
       return undefined;
     },
     list: async (r) => (await r.memberships.list({ limit: 100 })).items,
+    setRole: async (r) => ((await r.memberships.setRole(A_USER, 'member')) ? 'changed' : undefined),
+    countWithRole: async (r) => ((await r.memberships.countWithRole('owner')) === 0 ? undefined : 'counted A'),
+  },
+  roles: {
+    list: async (r) => (await r.roles.list({ limit: 100 })).items.filter((x) => x.builtin === null),
+    get: (r) => r.roles.get(A_ROLE),
+    builtin: async (r) => ((await r.roles.builtin('owner'))?.tenantId === B ? undefined : 'foreign role'),
+    insert: async (r) => {
+      const row = await r.roles.insert({ id: A_ROLE, name: 'b-role', description: null }, ['b:read'], now);
+      return row.tenantId === B ? undefined : row;
+    },
+    update: (r) => r.roles.update(A_ROLE, { name: 'pwned' }, now),
+    replacePermissions: async (r) => {
+      const changed = await r.roles.replacePermissions(A_ROLE, ['pwned:read'], now);
+      return changed.removed.length ? changed : undefined;
+    },
+    permissions: async (r) => r.roles.permissions(A_ROLE),
+    grant: async (r) => ((await r.roles.grant(A_ROLE, 'pwned:write', now)) ? 'granted' : undefined),
+    revoke: async (r) => ((await r.roles.revoke(A_ROLE, 'a_secret:read')) ? 'revoked' : undefined),
+    deleteCascade: async (r) => {
+      const out = await r.roles.deleteCascade(A_ROLE);
+      return out.row || out.users.length || out.groups.length ? out : undefined;
+    },
+    distinctPermissions: (r) => r.roles.distinctPermissions(),
+    assign: async (r) => ((await r.roles.assign(A_USER, A_ROLE, now)) ? 'assigned' : undefined),
+    unassign: async (r) => ((await r.roles.unassign(A_USER, A_ROLE)) ? 'unassigned' : undefined),
+    assignToGroup: async (r) => ((await r.roles.assignToGroup(A_GROUP, A_ROLE, now)) ? 'assigned' : undefined),
+    unassignFromGroup: async (r) => ((await r.roles.unassignFromGroup(A_GROUP, A_ROLE)) ? 'unassigned' : undefined),
+    ofGroup: (r) => r.roles.ofGroup(A_GROUP),
+    model: async (r) => {
+      const m = await r.roles.model();
+      return [...m.roles.filter((x) => x.builtin === null), ...m.grants, ...m.groups, ...m.groupGrants];
+    },
+    subject: (r) => r.roles.subject(A_USER),
+  },
+  groups: {
+    list: async (r) => (await r.groups.list({ limit: 100 })).items,
+    get: (r) => r.groups.get(A_GROUP),
+    insert: async (r) => {
+      const row = await r.groups.insert({ id: crypto.randomUUID(), name: 'b-group', description: null }, now);
+      return row.tenantId === B ? undefined : row;
+    },
+    update: (r) => r.groups.update(A_GROUP, { name: 'pwned' }, now),
+    delete: (r) => r.groups.delete(A_GROUP),
+    members: async (r) => (await r.groups.members(A_GROUP, { limit: 100 })).items,
+    addMember: async (r) => ((await r.groups.addMember(A_GROUP, A_USER, now)) ? 'added' : undefined),
+    removeMember: async (r) => ((await r.groups.removeMember(A_GROUP, A_USER)) ? 'removed' : undefined),
+  },
+  abacPolicies: {
+    list: async (r) => (await r.abacPolicies.list({ limit: 100 })).items,
+    enabled: (r) => r.abacPolicies.enabled(),
+    get: (r) => r.abacPolicies.get(A_POLICY),
+    insert: async (r) => {
+      const row = await r.abacPolicies.insert(
+        crypto.randomUUID(),
+        { name: 'b', description: null, effect: 'allow', permissions: ['*'], condition: 'true', enabled: true },
+        now,
+      );
+      return row.tenantId === B ? undefined : row;
+    },
+    update: (r) => r.abacPolicies.update(A_POLICY, { condition: 'true' }, now),
+    delete: (r) => r.abacPolicies.delete(A_POLICY),
   },
   apiKeys: {
     insert: async (r) => {
@@ -350,6 +434,14 @@ const SNAPSHOT_OF_A = `select
     (select json_agg(t) from refresh_tokens t where tenant_id = '${A}') as refresh_tokens,
     (select json_agg(p) from user_passwords p where user_id = '${A_USER}') as passwords,
     (select json_agg(p) from auth_policies p where tenant_id = '${A}') as policies,
+    (select json_agg(x order by x.name) from roles x where tenant_id = '${A}') as roles,
+    (select json_agg(x) from role_permissions x where tenant_id = '${A}') as role_permissions,
+    (select json_agg(x) from role_assignments x where tenant_id = '${A}') as role_assignments,
+    (select json_agg(x) from groups x where tenant_id = '${A}') as groups,
+    (select json_agg(x) from group_members x where tenant_id = '${A}') as group_members,
+    (select json_agg(x) from group_roles x where tenant_id = '${A}') as group_roles,
+    (select json_agg(x) from abac_policies x where tenant_id = '${A}') as abac_policies,
+    (select json_agg(x) from authz_versions x where tenant_id = '${A}') as authz_version,
     (select json_agg(w) from webauthn_credentials w where tenant_id = '${A}') as passkeys,
     (select json_agg(x) from mfa_totp x where tenant_id = '${A}') as totp,
     (select json_agg(x) from mfa_recovery_codes x where tenant_id = '${A}') as codes,
@@ -365,9 +457,13 @@ const MARKERS_OF_A = [
   A_USER,
   A_KEY,
   A_SESSION,
+  A_ROLE,
+  A_GROUP,
+  A_POLICY,
   'a.secret',
   'a@a.test',
   'a-password-hash',
+  'a_secret:read',
   'A-SECRET',
   'a-credential',
   'a-code',

@@ -91,7 +91,13 @@ async function apiKeyPrincipal(db: Database, credential: string, now: Date): Pro
     { find: (p, prefix) => p.apiKeyByPrefix(prefix), touch: (p, row, at) => p.touchApiKey(row.tenantId, row.id, at) },
     now,
   );
-  return { kind: 'api_key', keyId: key.id, tenantId: key.tenantId, scopes: key.scopes };
+  return {
+    kind: 'api_key',
+    keyId: key.id,
+    tenantId: key.tenantId,
+    scopes: key.scopes,
+    authzVersion: key.authzVersion,
+  };
 }
 
 async function patPrincipal(db: Database, credential: string, now: Date): Promise<Principal> {
@@ -110,6 +116,7 @@ async function patPrincipal(db: Database, credential: string, now: Date): Promis
     tenantId: pat.tenantId,
     scopes: pat.scopes,
     role: pat.role,
+    authzVersion: pat.authzVersion,
   };
 }
 

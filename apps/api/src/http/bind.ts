@@ -4,7 +4,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppHandlers } from '../handlers.ts';
 import { authenticate } from './authenticate.ts';
 import { authorize } from './authorize.ts';
-import type { Ctx, Deps } from './context.ts';
+import type { AppDeps, Ctx } from './context.ts';
 import { ApiError } from './errors.ts';
 import { resolveTenant } from './tenant-access.ts';
 import { type OperationValidator, operationValidator } from './validate.ts';
@@ -14,8 +14,8 @@ export type Operation = (typeof operations)[number];
 export interface BindOptions {
   /** Check every response against the spec (tests turn this on so the spec cannot lie). */
   validateResponses: boolean;
-  /** Guards the operations that read a request body. */
-  limitBody: MiddlewareHandler;
+  /** Guards the operations that read a request body; `x-qeet-body-limit` raises the limit for one. */
+  limitBody: (operationLimit: number | null) => MiddlewareHandler;
 }
 
 /** `/v1/users/{id}` → `/v1/users/:id` */
@@ -32,7 +32,7 @@ const routeOrder = (path: string) =>
  * Registers one route per operation in the spec, each with exactly one handler. Authentication,
  * tenant, permission and input validation come from the operation's entry, never from handlers.
  */
-export function bind(app: Hono, handlers: AppHandlers, deps: Deps, options: BindOptions): void {
+export function bind(app: Hono, handlers: AppHandlers, deps: AppDeps, options: BindOptions): void {
   const specIds = new Set<string>(operations.map((o) => o.operationId));
   const missing = [...specIds].filter((id) => !(id in handlers));
   const unknown = Object.keys(handlers).filter((id) => !specIds.has(id));
@@ -43,7 +43,7 @@ export function bind(app: Hono, handlers: AppHandlers, deps: Deps, options: Bind
   for (const op of sorted) {
     const validator = operationValidator(op.path, op.method);
     const route = (c: Context) => serve(c, op, validator, handlers[op.operationId as OperationId], deps, options);
-    if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody, route);
+    if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody(op.bodyLimit), route);
     else app.on(op.method.toUpperCase(), honoPath(op.path), route);
   }
 }
@@ -53,7 +53,7 @@ async function serve(
   op: Operation,
   validator: OperationValidator,
   handler: AppHandlers[OperationId],
-  deps: Deps,
+  deps: AppDeps,
   options: BindOptions,
 ): Promise<Response> {
   const schemes = new Set<string>(op.security.flat());
@@ -61,13 +61,14 @@ async function serve(
   const path = validator.path(c.req.param());
   const query = validator.query(singleValued(c.req.queries()));
   const tenant = principal ? await resolveTenant(deps.db, principal, path.tenantID as string | undefined) : null;
-  if (principal && tenant) authorize(principal, tenant, op);
+  const ip = clientIp(c, deps.config.trustProxy);
+  if (principal && tenant) await authorize(deps.authz, principal, tenant, op, ip);
   const body = validator.body ? await readJson(c, validator.body) : undefined;
 
   const ctx: Ctx = {
     ...deps,
     requestId: c.get('requestId'),
-    ip: clientIp(c, deps.config.trustProxy),
+    ip,
     userAgent: c.req.header('user-agent') ?? null,
     principal,
     tenant,

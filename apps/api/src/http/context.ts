@@ -3,11 +3,19 @@ import type { Database, Role, TenantScope } from '@qeetid/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { KeyRing } from '../crypto/key-ring.ts';
+import type { AuthzEngine } from '../modules/authz/engine.ts';
 import type { MessageSender } from '../modules/messages/sender.ts';
 
 /** Who is calling, established by the binder from the operation's `security`. */
 export type Principal =
-  | { kind: 'api_key'; keyId: string; tenantId: string; scopes: readonly string[] }
+  | {
+      kind: 'api_key';
+      keyId: string;
+      tenantId: string;
+      scopes: readonly string[];
+      /** The tenant's authorization version, read with the key. */
+      authzVersion?: number;
+    }
   | {
       kind: 'personal_access_token';
       tokenId: string;
@@ -16,6 +24,8 @@ export type Principal =
       scopes: readonly string[];
       /** The user's membership role in the token's tenant, read with the token; null if no longer a member. */
       role: Role | null;
+      /** The tenant's authorization version, read with the token. */
+      authzVersion?: number;
     }
   | {
       /** An ES256 access token of a live session. */
@@ -25,6 +35,8 @@ export type Principal =
       sessionId: string;
       scopes: readonly string[];
       role: Role | null;
+      /** The tenant's authorization version, when read along with the session. */
+      authzVersion?: number;
     };
 
 /** The tenant the operation runs in, and the caller's standing there. */
@@ -32,6 +44,8 @@ export interface TenantAccess {
   tenantId: string;
   /** Membership role of a user principal in this tenant; null for API keys. */
   role: Role | null;
+  /** The tenant's authorization version when it was read along the way (else the engine reads it). */
+  authzVersion?: number | undefined;
 }
 
 export interface Deps {
@@ -42,8 +56,13 @@ export interface Deps {
   messages: MessageSender;
 }
 
+/** Deps plus what the app builds from them (no I/O). */
+export interface AppDeps extends Deps {
+  authz: AuthzEngine;
+}
+
 /** Everything a handler may use besides its validated input. */
-export interface Ctx extends Deps {
+export interface Ctx extends AppDeps {
   requestId: string;
   ip: string | null;
   userAgent: string | null;

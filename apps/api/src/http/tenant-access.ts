@@ -15,9 +15,10 @@ export async function resolveTenant(
 ): Promise<TenantAccess> {
   if (pathTenantId === undefined) {
     // The credential's own tenant: its lookup already checked the tenant is live and read the role.
-    if (principal.kind === 'api_key') return { tenantId: principal.tenantId, role: null };
+    const { tenantId, authzVersion } = principal;
+    if (principal.kind === 'api_key') return { tenantId, role: null, authzVersion };
     if (!principal.role) throw new ApiError('forbidden', 'you are no longer a member of this tenant');
-    return { tenantId: principal.tenantId, role: principal.role };
+    return { tenantId, role: principal.role, authzVersion };
   }
   const tenantId = decodeId('tenant', pathTenantId);
   const notFound = () => ApiError.notFound('tenant', pathTenantId);
@@ -32,6 +33,6 @@ export async function resolveTenant(
     }
     const role = await p.membershipRole(tenant.id, principal.userId);
     if (!role) throw notFound();
-    return { tenantId: tenant.id, role };
+    return { tenantId: tenant.id, role, authzVersion: await p.authzVersion(tenant.id) };
   });
 }

@@ -8,7 +8,16 @@ import { createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
  * parameter or body schema this file has no fixture for, the test fails and says which.
  */
 let t: TestApp;
-let a: { tenantId: string; apiKey: string; userId: string; userEmail: string; keyId: string };
+let a: {
+  tenantId: string;
+  apiKey: string;
+  userId: string;
+  userEmail: string;
+  keyId: string;
+  roleId: string;
+  groupId: string;
+  policyId: string;
+};
 let b: { tenantId: string; apiKey: string };
 
 type Param = { name: string; in: string; schema?: { $ref?: string } };
@@ -28,6 +37,17 @@ const pathFixtures: Record<string, () => string> = {
   '#/components/schemas/TenantId': () => a.tenantId,
   '#/components/schemas/UserId': () => a.userId,
   '#/components/schemas/ApiKeyId': () => a.keyId,
+  '#/components/schemas/RoleId': () => a.roleId,
+  '#/components/schemas/GroupId': () => a.groupId,
+  '#/components/schemas/AbacPolicyId': () => a.policyId,
+  '#/components/schemas/Permission': () => 'a_secret:read',
+};
+
+/** Required query parameters, pointing at tenant A. */
+const queryFixtures: Record<string, () => string> = {
+  user_id: () => a.userId,
+  tenant_id: () => a.tenantId,
+  permission: () => 'a_secret:read',
 };
 
 let counter = 0;
@@ -44,6 +64,21 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
   '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
   '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),
+  '#/components/schemas/RoleCreate': () => ({ name: 'intruder', permissions: ['users:read'] }),
+  '#/components/schemas/RoleUpdate': () => ({ name: 'hijacked' }),
+  '#/components/schemas/GroupCreate': () => ({ name: `intruders ${++counter}` }),
+  '#/components/schemas/GroupUpdate': () => ({ name: 'hijacked' }),
+  '#/components/schemas/AbacPolicyCreate': () => ({
+    name: 'intruder',
+    effect: 'deny',
+    permissions: ['*'],
+    condition: 'true',
+  }),
+  '#/components/schemas/AbacPolicyUpdate': () => ({ condition: 'true' }),
+  '#/components/schemas/AbacEvaluateRequest': () => ({ user_id: a.userId, permission: 'a_secret:read' }),
+  '#/components/schemas/CheckBatch': () => ({
+    checks: [{ user_id: a.userId, tenant_id: a.tenantId, permission: 'a_secret:read' }],
+  }),
 };
 
 const scoped = operations.filter((o) => o.tenant === 'required');
@@ -56,7 +91,28 @@ beforeAll(async () => {
     body: { email: 'victim@a.test', metadata: { secret: 'a-only' } },
   });
   const key = await t.request('POST', '/v1/api-keys', { auth: { apiKey: ta.apiKey }, body: { name: 'a key' } });
-  a = { ...ta, userId: user.body.id, userEmail: 'victim@a.test', keyId: key.body.id };
+  const auth = { apiKey: ta.apiKey };
+  const role = await t.request('POST', `/v1/tenants/${ta.tenantId}/roles`, {
+    auth,
+    body: { name: 'a-role', permissions: ['a_secret:read'] },
+  });
+  const group = await t.request('POST', '/v1/groups', { auth, body: { name: 'a-group' } });
+  await t.request('POST', `/v1/groups/${group.body.id}/members/${user.body.id}`, { auth });
+  await t.request('POST', `/v1/tenants/${ta.tenantId}/groups/${group.body.id}/roles/${role.body.id}`, { auth });
+  await t.request('POST', `/v1/users/${user.body.id}/tenants/${ta.tenantId}/roles/${role.body.id}`, { auth });
+  const policy = await t.request('POST', `/v1/tenants/${ta.tenantId}/abac/policies`, {
+    auth,
+    body: { name: 'a-policy', effect: 'allow', permissions: ['a_secret:*'], condition: 'true' },
+  });
+  a = {
+    ...ta,
+    userId: user.body.id,
+    userEmail: 'victim@a.test',
+    keyId: key.body.id,
+    roleId: role.body.id,
+    groupId: group.body.id,
+    policyId: policy.body.id,
+  };
   b = await createTenantWithKey(t, 'Tenant B');
 });
 afterAll(() => t.close());
@@ -66,7 +122,19 @@ async function stateOfA() {
   const head = await t.request('GET', `/v1/tenants/${a.tenantId}/audit/verify`, { auth });
   const user = await t.request('GET', `/v1/users/${a.userId}`, { auth });
   const tenant = await t.request('GET', `/v1/tenants/${a.tenantId}`, { auth });
-  return { head: head.body, user: user.body, tenant: tenant.body };
+  const roles = await t.request('GET', `/v1/tenants/${a.tenantId}/roles`, { auth });
+  const access = await t.request('GET', `/v1/users/${a.userId}/tenants/${a.tenantId}/permissions`, { auth });
+  const policies = await t.request('GET', `/v1/tenants/${a.tenantId}/abac/policies`, { auth });
+  const members = await t.request('GET', `/v1/groups/${a.groupId}/members`, { auth });
+  return {
+    head: head.body,
+    user: user.body,
+    tenant: tenant.body,
+    roles: roles.body,
+    access: access.body,
+    policies: policies.body,
+    members: members.body,
+  };
 }
 
 describe('a second tenant sees and changes nothing of the first', () => {
@@ -86,6 +154,14 @@ describe('a second tenant sees and changes nothing of the first', () => {
         throw new Error(`no tenant-A fixture for path parameter ${p.name} (${p.schema?.$ref}) of ${op.operationId}`);
       path = path.replace(`{${p.name}}`, fixture());
     }
+    const required = params.filter((p) => p.in === 'query' && (p as { required?: boolean }).required);
+    const query = new URLSearchParams();
+    for (const p of required) {
+      const fixture = queryFixtures[p.name];
+      if (!fixture) throw new Error(`no tenant-A fixture for query parameter ${p.name} of ${op.operationId}`);
+      query.set(p.name, fixture());
+    }
+    if (required.length) path += `?${query}`;
     const bodyRef = raw.requestBody?.content['application/json']?.schema.$ref;
     let body: unknown;
     if (raw.requestBody) {
@@ -96,15 +172,29 @@ describe('a second tenant sees and changes nothing of the first', () => {
     const before = await stateOfA();
     const res = await t.request(op.method.toUpperCase(), path, { auth: { apiKey: b.apiKey }, body });
 
+    const namesTenantOutsidePath = JSON.stringify(body ?? '').includes(a.tenantId) || path.includes('tenant_id=');
     if (pathParams.length) {
       // Another tenant's resource is not found, never forbidden: its existence is not revealed.
       expect(res.status, JSON.stringify(res.body)).toBe(404);
+    } else if (namesTenantOutsidePath) {
+      // A decision about another tenant is refused outright (checks name their tenant).
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
     } else {
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     }
     const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
     // Ids the caller put in the path may be echoed back ("no user with id …"); nothing else may.
-    const secrets = [a.tenantId, a.userId, a.keyId, a.userEmail, 'a-only'].filter((s) => !path.includes(s));
+    const secrets = [
+      a.tenantId,
+      a.userId,
+      a.keyId,
+      a.userEmail,
+      'a-only',
+      a.roleId,
+      a.groupId,
+      a.policyId,
+      'a-role',
+    ].filter((s) => !path.includes(s) && !JSON.stringify(body ?? '').includes(s));
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(await stateOfA()).toEqual(before);
   });

@@ -9,7 +9,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getReadiness",
@@ -18,7 +19,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getMe",
@@ -34,7 +36,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getJwks",
@@ -43,7 +46,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listSigningKeys",
@@ -59,7 +63,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": "signing_keys:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "rotateSigningKey",
@@ -75,7 +80,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": "signing_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "signUp",
@@ -84,7 +90,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "logIn",
@@ -93,7 +100,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "refreshSession",
@@ -102,7 +110,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "logOut",
@@ -115,7 +124,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "switchTenant",
@@ -128,7 +138,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listMySessions",
@@ -141,7 +152,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "revokeMySession",
@@ -154,7 +166,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listPersonalAccessTokens",
@@ -167,7 +180,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createPersonalAccessToken",
@@ -180,7 +194,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "revokePersonalAccessToken",
@@ -193,7 +208,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getPasswordStatus",
@@ -206,7 +222,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "changePassword",
@@ -219,7 +236,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "forgotPassword",
@@ -228,7 +246,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "resetPassword",
@@ -237,7 +256,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "startMagicLink",
@@ -246,7 +266,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "consumeMagicLink",
@@ -255,7 +276,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "startEmailOtp",
@@ -264,7 +286,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "verifyEmailOtp",
@@ -273,7 +296,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listTenants",
@@ -289,7 +313,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createTenant",
@@ -305,7 +330,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": "tenants:create",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getTenant",
@@ -321,7 +347,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "deleteTenant",
@@ -337,7 +364,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "updateTenant",
@@ -353,7 +381,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listTenantMembers",
@@ -369,7 +398,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "members:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getAuthPolicy",
@@ -385,7 +415,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "auth_policy:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "updateAuthPolicy",
@@ -401,7 +432,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "auth_policy:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listUsers",
@@ -417,7 +449,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createUser",
@@ -433,7 +466,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listDeletedUsers",
@@ -449,7 +483,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getUser",
@@ -465,7 +500,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "deleteUser",
@@ -481,7 +517,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "updateUser",
@@ -497,7 +534,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "restoreUser",
@@ -513,7 +551,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "purgeUser",
@@ -529,7 +568,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:delete",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "replaceUserMetadata",
@@ -545,7 +585,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "clearUserMetadata",
@@ -561,7 +602,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "setUserPassword",
@@ -577,7 +619,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listUserSessions",
@@ -593,7 +636,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "sessions:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "revokeUserSessions",
@@ -609,7 +653,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "sessions:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "startEmailVerification",
@@ -625,7 +670,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "confirmEmailVerification",
@@ -641,7 +687,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "startPhoneVerification",
@@ -657,7 +704,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "confirmPhoneVerification",
@@ -673,7 +721,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createApiKey",
@@ -689,7 +738,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "revokeApiKey",
@@ -705,7 +755,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listApiKeys",
@@ -721,7 +772,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createTenantApiKey",
@@ -737,7 +789,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "api_keys:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listAuditEvents",
@@ -753,7 +806,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "audit:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "verifyAuditChain",
@@ -769,7 +823,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "audit:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "exportAuditEvents",
@@ -785,7 +840,501 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "audit:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listPermissions",
+    "method": "get",
+    "path": "/v1/permissions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listRoles",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/roles",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createRole",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/roles",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteRole",
+    "method": "delete",
+    "path": "/v1/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "updateRole",
+    "method": "patch",
+    "path": "/v1/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listRolePermissions",
+    "method": "get",
+    "path": "/v1/roles/{roleID}/permissions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "grantRolePermission",
+    "method": "post",
+    "path": "/v1/roles/{roleID}/permissions/{permID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "revokeRolePermission",
+    "method": "delete",
+    "path": "/v1/roles/{roleID}/permissions/{permID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "assignRole",
+    "method": "post",
+    "path": "/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "unassignRole",
+    "method": "delete",
+    "path": "/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getEffectivePermissions",
+    "method": "get",
+    "path": "/v1/users/{userID}/tenants/{tenantID}/permissions",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "checkPermission",
+    "method": "get",
+    "path": "/v1/check",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "authz:check",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "checkPermissions",
+    "method": "post",
+    "path": "/v1/check/batch",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "authz:check",
+    "errorFormat": "api",
+    "bodyLimit": 4194304
+  },
+  {
+    "operationId": "listGroups",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/groups",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createGroup",
+    "method": "post",
+    "path": "/v1/groups",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteGroup",
+    "method": "delete",
+    "path": "/v1/groups/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "updateGroup",
+    "method": "patch",
+    "path": "/v1/groups/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listGroupMembers",
+    "method": "get",
+    "path": "/v1/groups/{id}/members",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "addGroupMember",
+    "method": "post",
+    "path": "/v1/groups/{id}/members/{userID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "removeGroupMember",
+    "method": "delete",
+    "path": "/v1/groups/{id}/members/{userID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listGroupRoles",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/groups/{groupID}/roles",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "groups:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "assignGroupRole",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "unassignGroupRole",
+    "method": "delete",
+    "path": "/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "roles:assign",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listAbacPolicies",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/abac/policies",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createAbacPolicy",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/abac/policies",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getAbacPolicy",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/abac/policies/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteAbacPolicy",
+    "method": "delete",
+    "path": "/v1/tenants/{tenantID}/abac/policies/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "updateAbacPolicy",
+    "method": "patch",
+    "path": "/v1/tenants/{tenantID}/abac/policies/{id}",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "abac:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "evaluateAbac",
+    "method": "post",
+    "path": "/v1/tenants/{tenantID}/abac/evaluate",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "authz:check",
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "beginPasskeySignup",
@@ -794,7 +1343,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "finishPasskeySignup",
@@ -803,7 +1353,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "beginPasskeyLogin",
@@ -812,7 +1363,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "finishPasskeyLogin",
@@ -821,7 +1373,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createMfaChallenge",
@@ -830,7 +1383,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "completeMfaLogin",
@@ -839,7 +1393,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listPasskeys",
@@ -852,7 +1407,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "beginPasskeyRegistration",
@@ -865,7 +1421,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "finishPasskeyRegistration",
@@ -878,7 +1435,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "deletePasskey",
@@ -891,7 +1449,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "renamePasskey",
@@ -904,7 +1463,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getTotpStatus",
@@ -917,7 +1477,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "disableTotp",
@@ -930,7 +1491,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "startTotpEnrollment",
@@ -943,7 +1505,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "confirmTotpEnrollment",
@@ -956,7 +1519,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "verifyTotp",
@@ -969,7 +1533,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "createWebauthnStepUpChallenge",
@@ -982,7 +1547,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "verifyWebauthnStepUp",
@@ -995,7 +1561,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "listOtpFactors",
@@ -1008,7 +1575,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "addOtpFactor",
@@ -1021,7 +1589,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "deleteOtpFactor",
@@ -1034,7 +1603,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "sendOtpChallenge",
@@ -1047,7 +1617,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "confirmOtpFactor",
@@ -1060,7 +1631,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getRecoveryCodeStatus",
@@ -1073,7 +1645,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "regenerateRecoveryCodes",
@@ -1086,7 +1659,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getStepUpStatus",
@@ -1099,7 +1673,8 @@ export const operations = [
     ],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "resetUserMfa",
@@ -1115,7 +1690,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "setUserMfaRequired",
@@ -1131,7 +1707,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "users:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getSecurityPolicy",
@@ -1147,7 +1724,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:read",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "putSecurityPolicy",
@@ -1163,7 +1741,8 @@ export const operations = [
     ],
     "tenant": "required",
     "permission": "tenants:write",
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   },
   {
     "operationId": "getPasskeyDemoPage",
@@ -1172,7 +1751,8 @@ export const operations = [
     "security": [],
     "tenant": "none",
     "permission": null,
-    "errorFormat": "api"
+    "errorFormat": "api",
+    "bodyLimit": null
   }
 ] as const;
 
@@ -1235,6 +1815,35 @@ export interface OperationTypes {
   listAuditEvents: { data: T.ListAuditEventsData; responses: T.ListAuditEventsResponses };
   verifyAuditChain: { data: T.VerifyAuditChainData; responses: T.VerifyAuditChainResponses };
   exportAuditEvents: { data: T.ExportAuditEventsData; responses: T.ExportAuditEventsResponses };
+  listPermissions: { data: T.ListPermissionsData; responses: T.ListPermissionsResponses };
+  listRoles: { data: T.ListRolesData; responses: T.ListRolesResponses };
+  createRole: { data: T.CreateRoleData; responses: T.CreateRoleResponses };
+  deleteRole: { data: T.DeleteRoleData; responses: T.DeleteRoleResponses };
+  updateRole: { data: T.UpdateRoleData; responses: T.UpdateRoleResponses };
+  listRolePermissions: { data: T.ListRolePermissionsData; responses: T.ListRolePermissionsResponses };
+  grantRolePermission: { data: T.GrantRolePermissionData; responses: T.GrantRolePermissionResponses };
+  revokeRolePermission: { data: T.RevokeRolePermissionData; responses: T.RevokeRolePermissionResponses };
+  assignRole: { data: T.AssignRoleData; responses: T.AssignRoleResponses };
+  unassignRole: { data: T.UnassignRoleData; responses: T.UnassignRoleResponses };
+  getEffectivePermissions: { data: T.GetEffectivePermissionsData; responses: T.GetEffectivePermissionsResponses };
+  checkPermission: { data: T.CheckPermissionData; responses: T.CheckPermissionResponses };
+  checkPermissions: { data: T.CheckPermissionsData; responses: T.CheckPermissionsResponses };
+  listGroups: { data: T.ListGroupsData; responses: T.ListGroupsResponses };
+  createGroup: { data: T.CreateGroupData; responses: T.CreateGroupResponses };
+  deleteGroup: { data: T.DeleteGroupData; responses: T.DeleteGroupResponses };
+  updateGroup: { data: T.UpdateGroupData; responses: T.UpdateGroupResponses };
+  listGroupMembers: { data: T.ListGroupMembersData; responses: T.ListGroupMembersResponses };
+  addGroupMember: { data: T.AddGroupMemberData; responses: T.AddGroupMemberResponses };
+  removeGroupMember: { data: T.RemoveGroupMemberData; responses: T.RemoveGroupMemberResponses };
+  listGroupRoles: { data: T.ListGroupRolesData; responses: T.ListGroupRolesResponses };
+  assignGroupRole: { data: T.AssignGroupRoleData; responses: T.AssignGroupRoleResponses };
+  unassignGroupRole: { data: T.UnassignGroupRoleData; responses: T.UnassignGroupRoleResponses };
+  listAbacPolicies: { data: T.ListAbacPoliciesData; responses: T.ListAbacPoliciesResponses };
+  createAbacPolicy: { data: T.CreateAbacPolicyData; responses: T.CreateAbacPolicyResponses };
+  getAbacPolicy: { data: T.GetAbacPolicyData; responses: T.GetAbacPolicyResponses };
+  deleteAbacPolicy: { data: T.DeleteAbacPolicyData; responses: T.DeleteAbacPolicyResponses };
+  updateAbacPolicy: { data: T.UpdateAbacPolicyData; responses: T.UpdateAbacPolicyResponses };
+  evaluateAbac: { data: T.EvaluateAbacData; responses: T.EvaluateAbacResponses };
   beginPasskeySignup: { data: T.BeginPasskeySignupData; responses: T.BeginPasskeySignupResponses };
   finishPasskeySignup: { data: T.FinishPasskeySignupData; responses: T.FinishPasskeySignupResponses };
   beginPasskeyLogin: { data: T.BeginPasskeyLoginData; responses: T.BeginPasskeyLoginResponses };

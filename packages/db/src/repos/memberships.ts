@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import { memberships, users } from '../schema.ts';
 import type { PageQuery, Role, Tx } from '../types.ts';
 import { page } from './page.ts';
@@ -15,6 +15,24 @@ export function membershipsRepo(tx: Tx, tenantId: string) {
         .from(memberships)
         .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
       return row?.role as Role | undefined;
+    },
+
+    /** Changes the built-in role a membership carries; false when not a member. */
+    async setRole(userId: string, role: Role): Promise<boolean> {
+      const rows = await tx
+        .update(memberships)
+        .set({ role })
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+        .returning({ userId: memberships.userId });
+      return rows.length === 1;
+    },
+
+    async countWithRole(role: Role): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, role)));
+      return row?.n ?? 0;
     },
 
     async removeAll(userId: string): Promise<void> {

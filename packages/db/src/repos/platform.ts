@@ -1,6 +1,6 @@
 import { GENESIS_HASH } from '@qeetid/contract';
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { apiKeys, auditHeads, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
+import { apiKeys, auditHeads, authzVersions, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { authPlatformRepo } from './auth-platform.ts';
 import { page } from './page.ts';
@@ -15,19 +15,21 @@ export function platformRepo(tx: Tx) {
   return {
     ...signInLookups(tx),
     ...authPlatformRepo(tx),
+    /** The key with its tenant's authorization version (read along, so checks need no second query). */
     async apiKeyByPrefix(prefix: string) {
       const [row] = await tx
-        .select({ key: apiKeys })
+        .select({ key: apiKeys, authzVersion: authzVersions.version })
         .from(apiKeys)
         .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
+        .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
         .where(eq(apiKeys.prefix, prefix));
-      return row?.key;
+      return row ? { ...row.key, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
     /** The token with its user's role in the token's tenant (null when no longer a member). */
     async patByPrefix(prefix: string) {
       const [row] = await tx
-        .select({ pat: personalAccessTokens, role: memberships.role })
+        .select({ pat: personalAccessTokens, role: memberships.role, authzVersion: authzVersions.version })
         .from(personalAccessTokens)
         .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
         .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
@@ -38,8 +40,9 @@ export function platformRepo(tx: Tx) {
             eq(memberships.userId, personalAccessTokens.userId),
           ),
         )
+        .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
         .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')));
-      return row ? { ...row.pat, role: row.role as Role | null } : undefined;
+      return row ? { ...row.pat, role: row.role as Role | null, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
     async touchApiKey(tenantId: string, id: string, at: Date): Promise<void> {
@@ -71,6 +74,15 @@ export function platformRepo(tx: Tx) {
         .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.deletedAt)))
         .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
       return row?.role as Role | undefined;
+    },
+
+    /** The tenant's authorization version: cached decisions older than this are stale. */
+    async authzVersion(tenantId: string): Promise<number> {
+      const [row] = await tx
+        .select({ version: authzVersions.version })
+        .from(authzVersions)
+        .where(eq(authzVersions.tenantId, tenantId));
+      return row?.version ?? 0;
     },
 
     async hasTenants(): Promise<boolean> {

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { AddOtpFactorData, AddOtpFactorErrors, AddOtpFactorResponses, BeginPasskeyLoginData, BeginPasskeyLoginErrors, BeginPasskeyLoginResponses, BeginPasskeyRegistrationData, BeginPasskeyRegistrationErrors, BeginPasskeyRegistrationResponses, BeginPasskeySignupData, BeginPasskeySignupErrors, BeginPasskeySignupResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CompleteMfaLoginData, CompleteMfaLoginErrors, CompleteMfaLoginResponses, ConfirmEmailVerificationData, ConfirmEmailVerificationErrors, ConfirmEmailVerificationResponses, ConfirmOtpFactorData, ConfirmOtpFactorErrors, ConfirmOtpFactorResponses, ConfirmPhoneVerificationData, ConfirmPhoneVerificationErrors, ConfirmPhoneVerificationResponses, ConfirmTotpEnrollmentData, ConfirmTotpEnrollmentErrors, ConfirmTotpEnrollmentResponses, ConsumeMagicLinkData, ConsumeMagicLinkErrors, ConsumeMagicLinkResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateMfaChallengeData, CreateMfaChallengeErrors, CreateMfaChallengeResponses, CreatePersonalAccessTokenData, CreatePersonalAccessTokenErrors, CreatePersonalAccessTokenResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWebauthnStepUpChallengeData, CreateWebauthnStepUpChallengeErrors, CreateWebauthnStepUpChallengeResponses, DeleteOtpFactorData, DeleteOtpFactorErrors, DeleteOtpFactorResponses, DeletePasskeyData, DeletePasskeyErrors, DeletePasskeyResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableTotpData, DisableTotpErrors, DisableTotpResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, FinishPasskeyLoginData, FinishPasskeyLoginErrors, FinishPasskeyLoginResponses, FinishPasskeyRegistrationData, FinishPasskeyRegistrationErrors, FinishPasskeyRegistrationResponses, FinishPasskeySignupData, FinishPasskeySignupErrors, FinishPasskeySignupResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetAuthPolicyData, GetAuthPolicyErrors, GetAuthPolicyResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasskeyDemoPageData, GetPasskeyDemoPageErrors, GetPasskeyDemoPageResponses, GetPasswordStatusData, GetPasswordStatusErrors, GetPasswordStatusResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecoveryCodeStatusData, GetRecoveryCodeStatusErrors, GetRecoveryCodeStatusResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStepUpStatusData, GetStepUpStatusErrors, GetStepUpStatusResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetTotpStatusData, GetTotpStatusErrors, GetTotpStatusResponses, GetUserData, GetUserErrors, GetUserResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOtpFactorsData, ListOtpFactorsErrors, ListOtpFactorsResponses, ListPasskeysData, ListPasskeysErrors, ListPasskeysResponses, ListPersonalAccessTokensData, ListPersonalAccessTokensErrors, ListPersonalAccessTokensResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, PutSecurityPolicyData, PutSecurityPolicyErrors, PutSecurityPolicyResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegenerateRecoveryCodesData, RegenerateRecoveryCodesErrors, RegenerateRecoveryCodesResponses, RenamePasskeyData, RenamePasskeyErrors, RenamePasskeyResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokePersonalAccessTokenData, RevokePersonalAccessTokenErrors, RevokePersonalAccessTokenResponses, RevokeUserSessionsData, RevokeUserSessionsErrors, RevokeUserSessionsResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SendOtpChallengeData, SendOtpChallengeErrors, SendOtpChallengeResponses, SetUserMfaRequiredData, SetUserMfaRequiredErrors, SetUserMfaRequiredResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, StartEmailOtpData, StartEmailOtpErrors, StartEmailOtpResponses, StartEmailVerificationData, StartEmailVerificationErrors, StartEmailVerificationResponses, StartMagicLinkData, StartMagicLinkErrors, StartMagicLinkResponses, StartPhoneVerificationData, StartPhoneVerificationErrors, StartPhoneVerificationResponses, StartTotpEnrollmentData, StartTotpEnrollmentErrors, StartTotpEnrollmentResponses, SwitchTenantData, SwitchTenantErrors, SwitchTenantResponses, UpdateAuthPolicyData, UpdateAuthPolicyErrors, UpdateAuthPolicyResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyEmailOtpData, VerifyEmailOtpErrors, VerifyEmailOtpResponses, VerifyTotpData, VerifyTotpErrors, VerifyTotpResponses, VerifyWebauthnStepUpData, VerifyWebauthnStepUpErrors, VerifyWebauthnStepUpResponses } from './types.gen.ts';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, AddOtpFactorData, AddOtpFactorErrors, AddOtpFactorResponses, AssignGroupRoleData, AssignGroupRoleErrors, AssignGroupRoleResponses, AssignRoleData, AssignRoleErrors, AssignRoleResponses, BeginPasskeyLoginData, BeginPasskeyLoginErrors, BeginPasskeyLoginResponses, BeginPasskeyRegistrationData, BeginPasskeyRegistrationErrors, BeginPasskeyRegistrationResponses, BeginPasskeySignupData, BeginPasskeySignupErrors, BeginPasskeySignupResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckPermissionData, CheckPermissionErrors, CheckPermissionResponses, CheckPermissionsData, CheckPermissionsErrors, CheckPermissionsResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CompleteMfaLoginData, CompleteMfaLoginErrors, CompleteMfaLoginResponses, ConfirmEmailVerificationData, ConfirmEmailVerificationErrors, ConfirmEmailVerificationResponses, ConfirmOtpFactorData, ConfirmOtpFactorErrors, ConfirmOtpFactorResponses, ConfirmPhoneVerificationData, ConfirmPhoneVerificationErrors, ConfirmPhoneVerificationResponses, ConfirmTotpEnrollmentData, ConfirmTotpEnrollmentErrors, ConfirmTotpEnrollmentResponses, ConsumeMagicLinkData, ConsumeMagicLinkErrors, ConsumeMagicLinkResponses, CreateAbacPolicyData, CreateAbacPolicyErrors, CreateAbacPolicyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateMfaChallengeData, CreateMfaChallengeErrors, CreateMfaChallengeResponses, CreatePersonalAccessTokenData, CreatePersonalAccessTokenErrors, CreatePersonalAccessTokenResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWebauthnStepUpChallengeData, CreateWebauthnStepUpChallengeErrors, CreateWebauthnStepUpChallengeResponses, DeleteAbacPolicyData, DeleteAbacPolicyErrors, DeleteAbacPolicyResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteOtpFactorData, DeleteOtpFactorErrors, DeleteOtpFactorResponses, DeletePasskeyData, DeletePasskeyErrors, DeletePasskeyResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableTotpData, DisableTotpErrors, DisableTotpResponses, EvaluateAbacData, EvaluateAbacErrors, EvaluateAbacResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, FinishPasskeyLoginData, FinishPasskeyLoginErrors, FinishPasskeyLoginResponses, FinishPasskeyRegistrationData, FinishPasskeyRegistrationErrors, FinishPasskeyRegistrationResponses, FinishPasskeySignupData, FinishPasskeySignupErrors, FinishPasskeySignupResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetAbacPolicyData, GetAbacPolicyErrors, GetAbacPolicyResponses, GetAuthPolicyData, GetAuthPolicyErrors, GetAuthPolicyResponses, GetEffectivePermissionsData, GetEffectivePermissionsErrors, GetEffectivePermissionsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasskeyDemoPageData, GetPasskeyDemoPageErrors, GetPasskeyDemoPageResponses, GetPasswordStatusData, GetPasswordStatusErrors, GetPasswordStatusResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecoveryCodeStatusData, GetRecoveryCodeStatusErrors, GetRecoveryCodeStatusResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStepUpStatusData, GetStepUpStatusErrors, GetStepUpStatusResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetTotpStatusData, GetTotpStatusErrors, GetTotpStatusResponses, GetUserData, GetUserErrors, GetUserResponses, GrantRolePermissionData, GrantRolePermissionErrors, GrantRolePermissionResponses, ListAbacPoliciesData, ListAbacPoliciesErrors, ListAbacPoliciesResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupRolesData, ListGroupRolesErrors, ListGroupRolesResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOtpFactorsData, ListOtpFactorsErrors, ListOtpFactorsResponses, ListPasskeysData, ListPasskeysErrors, ListPasskeysResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListPersonalAccessTokensData, ListPersonalAccessTokensErrors, ListPersonalAccessTokensResponses, ListRolePermissionsData, ListRolePermissionsErrors, ListRolePermissionsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, PutSecurityPolicyData, PutSecurityPolicyErrors, PutSecurityPolicyResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegenerateRecoveryCodesData, RegenerateRecoveryCodesErrors, RegenerateRecoveryCodesResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RenamePasskeyData, RenamePasskeyErrors, RenamePasskeyResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokePersonalAccessTokenData, RevokePersonalAccessTokenErrors, RevokePersonalAccessTokenResponses, RevokeRolePermissionData, RevokeRolePermissionErrors, RevokeRolePermissionResponses, RevokeUserSessionsData, RevokeUserSessionsErrors, RevokeUserSessionsResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SendOtpChallengeData, SendOtpChallengeErrors, SendOtpChallengeResponses, SetUserMfaRequiredData, SetUserMfaRequiredErrors, SetUserMfaRequiredResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, StartEmailOtpData, StartEmailOtpErrors, StartEmailOtpResponses, StartEmailVerificationData, StartEmailVerificationErrors, StartEmailVerificationResponses, StartMagicLinkData, StartMagicLinkErrors, StartMagicLinkResponses, StartPhoneVerificationData, StartPhoneVerificationErrors, StartPhoneVerificationResponses, StartTotpEnrollmentData, StartTotpEnrollmentErrors, StartTotpEnrollmentResponses, SwitchTenantData, SwitchTenantErrors, SwitchTenantResponses, UnassignGroupRoleData, UnassignGroupRoleErrors, UnassignGroupRoleResponses, UnassignRoleData, UnassignRoleErrors, UnassignRoleResponses, UpdateAbacPolicyData, UpdateAbacPolicyErrors, UpdateAbacPolicyResponses, UpdateAuthPolicyData, UpdateAuthPolicyErrors, UpdateAuthPolicyResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyEmailOtpData, VerifyEmailOtpErrors, VerifyEmailOtpResponses, VerifyTotpData, VerifyTotpErrors, VerifyTotpResponses, VerifyWebauthnStepUpData, VerifyWebauthnStepUpErrors, VerifyWebauthnStepUpResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -891,6 +891,471 @@ export const exportAuditEvents = <ThrowOnError extends boolean = false>(options:
         }],
     url: '/v1/tenants/{tenantID}/audit/export',
     ...options
+});
+
+/**
+ * The permission catalogue
+ *
+ * Qeet ID's own permissions (each `x-qeet-permission` of this API, with the operations that
+ * need it) followed by the permissions the tenant's custom roles use. Any `resource:action`
+ * string can be granted; a tenant's own permissions exist by being granted to a role.
+ *
+ */
+export const listPermissions = <ThrowOnError extends boolean = false>(options?: Options<ListPermissionsData, ThrowOnError>): RequestResult<ListPermissionsResponses, ListPermissionsErrors, ThrowOnError> => (options?.client ?? client).get<ListPermissionsResponses, ListPermissionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/permissions',
+    ...options
+});
+
+/**
+ * List the tenant's roles
+ *
+ * The built-in roles `owner`, `admin` and `member`, then the custom roles, oldest first.
+ */
+export const listRoles = <ThrowOnError extends boolean = false>(options: Options<ListRolesData, ThrowOnError>): RequestResult<ListRolesResponses, ListRolesErrors, ThrowOnError> => (options.client ?? client).get<ListRolesResponses, ListRolesErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/roles',
+    ...options
+});
+
+/**
+ * Create a custom role
+ *
+ * Creates the role with its permissions in one call. You can only grant permissions you
+ * hold yourself (a credential's scopes, a user's effective permissions).
+ *
+ */
+export const createRole = <ThrowOnError extends boolean = false>(options: Options<CreateRoleData, ThrowOnError>): RequestResult<CreateRoleResponses, CreateRoleErrors, ThrowOnError> => (options.client ?? client).post<CreateRoleResponses, CreateRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/roles',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a custom role
+ *
+ * A role in use is deleted too: every member and group loses it first, each loss written
+ * to the audit log as `role.unassigned` / `group.role_unassigned` with `cascade: true`,
+ * then `role.deleted` with the counts. Built-in roles cannot be deleted (409).
+ *
+ */
+export const deleteRole = <ThrowOnError extends boolean = false>(options: Options<DeleteRoleData, ThrowOnError>): RequestResult<DeleteRoleResponses, DeleteRoleErrors, ThrowOnError> => (options.client ?? client).delete<DeleteRoleResponses, DeleteRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/roles/{roleID}',
+    ...options
+});
+
+/**
+ * Update a custom role
+ *
+ * Renames the role, changes its description, or replaces its permissions (the whole list).
+ * Built-in roles cannot be changed (409).
+ *
+ */
+export const updateRole = <ThrowOnError extends boolean = false>(options: Options<UpdateRoleData, ThrowOnError>): RequestResult<UpdateRoleResponses, UpdateRoleErrors, ThrowOnError> => (options.client ?? client).patch<UpdateRoleResponses, UpdateRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/roles/{roleID}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Permissions of a role
+ */
+export const listRolePermissions = <ThrowOnError extends boolean = false>(options: Options<ListRolePermissionsData, ThrowOnError>): RequestResult<ListRolePermissionsResponses, ListRolePermissionsErrors, ThrowOnError> => (options.client ?? client).get<ListRolePermissionsResponses, ListRolePermissionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/roles/{roleID}/permissions',
+    ...options
+});
+
+/**
+ * Revoke a permission from a role
+ */
+export const revokeRolePermission = <ThrowOnError extends boolean = false>(options: Options<RevokeRolePermissionData, ThrowOnError>): RequestResult<RevokeRolePermissionResponses, RevokeRolePermissionErrors, ThrowOnError> => (options.client ?? client).delete<RevokeRolePermissionResponses, RevokeRolePermissionErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/roles/{roleID}/permissions/{permID}',
+    ...options
+});
+
+/**
+ * Grant a permission to a role
+ *
+ * Idempotent. Built-in roles cannot be changed (409).
+ */
+export const grantRolePermission = <ThrowOnError extends boolean = false>(options: Options<GrantRolePermissionData, ThrowOnError>): RequestResult<GrantRolePermissionResponses, GrantRolePermissionErrors, ThrowOnError> => (options.client ?? client).post<GrantRolePermissionResponses, GrantRolePermissionErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/roles/{roleID}/permissions/{permID}',
+    ...options
+});
+
+/**
+ * Take a role from a member
+ *
+ * Removes a custom role. A member's built-in role cannot be removed, only replaced by
+ * assigning another (409).
+ *
+ */
+export const unassignRole = <ThrowOnError extends boolean = false>(options: Options<UnassignRoleData, ThrowOnError>): RequestResult<UnassignRoleResponses, UnassignRoleErrors, ThrowOnError> => (options.client ?? client).delete<UnassignRoleResponses, UnassignRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}',
+    ...options
+});
+
+/**
+ * Assign a role to a member
+ *
+ * Custom roles are added to the member's roles. A built-in role replaces the one their
+ * membership carries (every member holds exactly one of owner, admin, member); the last
+ * owner cannot be demoted (409). You can only assign roles whose permissions you hold.
+ *
+ */
+export const assignRole = <ThrowOnError extends boolean = false>(options: Options<AssignRoleData, ThrowOnError>): RequestResult<AssignRoleResponses, AssignRoleErrors, ThrowOnError> => (options.client ?? client).post<AssignRoleResponses, AssignRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}',
+    ...options
+});
+
+/**
+ * A member's effective permissions
+ *
+ * Direct ∪ group-derived, with every path that grants each (ABAC conditions are not applied here).
+ */
+export const getEffectivePermissions = <ThrowOnError extends boolean = false>(options: Options<GetEffectivePermissionsData, ThrowOnError>): RequestResult<GetEffectivePermissionsResponses, GetEffectivePermissionsErrors, ThrowOnError> => (options.client ?? client).get<GetEffectivePermissionsResponses, GetEffectivePermissionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{userID}/tenants/{tenantID}/permissions',
+    ...options
+});
+
+/**
+ * May this user do this?
+ *
+ * Answers from the same engine that guards this API: the user's roles (direct and through
+ * groups) and the tenant's ABAC policies. Unknown users and permissions are not errors:
+ * the answer is `allowed: false`, and `explain=true` says why. `tenant_id` must be the
+ * credential's own tenant (403 otherwise).
+ *
+ */
+export const checkPermission = <ThrowOnError extends boolean = false>(options: Options<CheckPermissionData, ThrowOnError>): RequestResult<CheckPermissionResponses, CheckPermissionErrors, ThrowOnError> => (options.client ?? client).get<CheckPermissionResponses, CheckPermissionErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/check',
+    ...options
+});
+
+/**
+ * Many checks in one call
+ *
+ * Up to 1000 checks, answered in order. Each takes the same inputs as `GET /v1/check`.
+ */
+export const checkPermissions = <ThrowOnError extends boolean = false>(options: Options<CheckPermissionsData, ThrowOnError>): RequestResult<CheckPermissionsResponses, CheckPermissionsErrors, ThrowOnError> => (options.client ?? client).post<CheckPermissionsResponses, CheckPermissionsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/check/batch',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the tenant's groups
+ */
+export const listGroups = <ThrowOnError extends boolean = false>(options: Options<ListGroupsData, ThrowOnError>): RequestResult<ListGroupsResponses, ListGroupsErrors, ThrowOnError> => (options.client ?? client).get<ListGroupsResponses, ListGroupsErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/groups',
+    ...options
+});
+
+/**
+ * Create a group
+ */
+export const createGroup = <ThrowOnError extends boolean = false>(options: Options<CreateGroupData, ThrowOnError>): RequestResult<CreateGroupResponses, CreateGroupErrors, ThrowOnError> => (options.client ?? client).post<CreateGroupResponses, CreateGroupErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/groups',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a group
+ *
+ * Its members lose the roles they held through it.
+ */
+export const deleteGroup = <ThrowOnError extends boolean = false>(options: Options<DeleteGroupData, ThrowOnError>): RequestResult<DeleteGroupResponses, DeleteGroupErrors, ThrowOnError> => (options.client ?? client).delete<DeleteGroupResponses, DeleteGroupErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/groups/{id}',
+    ...options
+});
+
+/**
+ * Update a group
+ */
+export const updateGroup = <ThrowOnError extends boolean = false>(options: Options<UpdateGroupData, ThrowOnError>): RequestResult<UpdateGroupResponses, UpdateGroupErrors, ThrowOnError> => (options.client ?? client).patch<UpdateGroupResponses, UpdateGroupErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/groups/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Members of a group
+ */
+export const listGroupMembers = <ThrowOnError extends boolean = false>(options: Options<ListGroupMembersData, ThrowOnError>): RequestResult<ListGroupMembersResponses, ListGroupMembersErrors, ThrowOnError> => (options.client ?? client).get<ListGroupMembersResponses, ListGroupMembersErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/groups/{id}/members',
+    ...options
+});
+
+/**
+ * Remove a user from a group
+ */
+export const removeGroupMember = <ThrowOnError extends boolean = false>(options: Options<RemoveGroupMemberData, ThrowOnError>): RequestResult<RemoveGroupMemberResponses, RemoveGroupMemberErrors, ThrowOnError> => (options.client ?? client).delete<RemoveGroupMemberResponses, RemoveGroupMemberErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/groups/{id}/members/{userID}',
+    ...options
+});
+
+/**
+ * Add a member of the tenant to a group
+ *
+ * Idempotent. The user must be a member of the group's tenant (404 otherwise).
+ */
+export const addGroupMember = <ThrowOnError extends boolean = false>(options: Options<AddGroupMemberData, ThrowOnError>): RequestResult<AddGroupMemberResponses, AddGroupMemberErrors, ThrowOnError> => (options.client ?? client).post<AddGroupMemberResponses, AddGroupMemberErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/groups/{id}/members/{userID}',
+    ...options
+});
+
+/**
+ * Roles a group grants its members
+ */
+export const listGroupRoles = <ThrowOnError extends boolean = false>(options: Options<ListGroupRolesData, ThrowOnError>): RequestResult<ListGroupRolesResponses, ListGroupRolesErrors, ThrowOnError> => (options.client ?? client).get<ListGroupRolesResponses, ListGroupRolesErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/groups/{groupID}/roles',
+    ...options
+});
+
+/**
+ * Revoke a role from a group
+ */
+export const unassignGroupRole = <ThrowOnError extends boolean = false>(options: Options<UnassignGroupRoleData, ThrowOnError>): RequestResult<UnassignGroupRoleResponses, UnassignGroupRoleErrors, ThrowOnError> => (options.client ?? client).delete<UnassignGroupRoleResponses, UnassignGroupRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}',
+    ...options
+});
+
+/**
+ * Grant a role to a group
+ *
+ * Idempotent. You can only grant roles whose permissions you hold.
+ */
+export const assignGroupRole = <ThrowOnError extends boolean = false>(options: Options<AssignGroupRoleData, ThrowOnError>): RequestResult<AssignGroupRoleResponses, AssignGroupRoleErrors, ThrowOnError> => (options.client ?? client).post<AssignGroupRoleResponses, AssignGroupRoleErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}',
+    ...options
+});
+
+/**
+ * List the tenant's ABAC policies
+ */
+export const listAbacPolicies = <ThrowOnError extends boolean = false>(options: Options<ListAbacPoliciesData, ThrowOnError>): RequestResult<ListAbacPoliciesResponses, ListAbacPoliciesErrors, ThrowOnError> => (options.client ?? client).get<ListAbacPoliciesResponses, ListAbacPoliciesErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/abac/policies',
+    ...options
+});
+
+/**
+ * Create an ABAC policy
+ *
+ * The condition is compiled and type-checked now; a bad one is refused with 422 naming the
+ * line and column (`fields[0].field` = `condition`).
+ *
+ */
+export const createAbacPolicy = <ThrowOnError extends boolean = false>(options: Options<CreateAbacPolicyData, ThrowOnError>): RequestResult<CreateAbacPolicyResponses, CreateAbacPolicyErrors, ThrowOnError> => (options.client ?? client).post<CreateAbacPolicyResponses, CreateAbacPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/abac/policies',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an ABAC policy
+ */
+export const deleteAbacPolicy = <ThrowOnError extends boolean = false>(options: Options<DeleteAbacPolicyData, ThrowOnError>): RequestResult<DeleteAbacPolicyResponses, DeleteAbacPolicyErrors, ThrowOnError> => (options.client ?? client).delete<DeleteAbacPolicyResponses, DeleteAbacPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/abac/policies/{id}',
+    ...options
+});
+
+/**
+ * Read an ABAC policy
+ */
+export const getAbacPolicy = <ThrowOnError extends boolean = false>(options: Options<GetAbacPolicyData, ThrowOnError>): RequestResult<GetAbacPolicyResponses, GetAbacPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetAbacPolicyResponses, GetAbacPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/abac/policies/{id}',
+    ...options
+});
+
+/**
+ * Update an ABAC policy
+ */
+export const updateAbacPolicy = <ThrowOnError extends boolean = false>(options: Options<UpdateAbacPolicyData, ThrowOnError>): RequestResult<UpdateAbacPolicyResponses, UpdateAbacPolicyErrors, ThrowOnError> => (options.client ?? client).patch<UpdateAbacPolicyResponses, UpdateAbacPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/abac/policies/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Evaluate the ABAC policies for one request
+ *
+ * The policy decision point on its own: every enabled policy that applies to the permission
+ * is evaluated for the user and context, without roles. `deny` when a deny policy holds (or
+ * cannot be evaluated), else `allow` when an allow policy holds, else `not_applicable`.
+ *
+ */
+export const evaluateAbac = <ThrowOnError extends boolean = false>(options: Options<EvaluateAbacData, ThrowOnError>): RequestResult<EvaluateAbacResponses, EvaluateAbacErrors, ThrowOnError> => (options.client ?? client).post<EvaluateAbacResponses, EvaluateAbacErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/abac/evaluate',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

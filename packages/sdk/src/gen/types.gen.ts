@@ -518,6 +518,247 @@ export type AuthPolicyUpdate = {
 };
 
 /**
+ * `rol_…` or a UUID.
+ */
+export type RoleId = string;
+
+/**
+ * `grp_…` or a UUID.
+ */
+export type GroupId = string;
+
+/**
+ * `pol_…` or a UUID.
+ */
+export type AbacPolicyId = string;
+
+export type PermissionList = Array<Permission>;
+
+export type Role = {
+    id: string;
+    tenant_id: string;
+    name: string;
+    description: string | null;
+    /**
+     * True for owner, admin and member; their permissions are fixed.
+     */
+    builtin: boolean;
+    permissions: Array<string>;
+    created_at: string;
+    updated_at: string;
+};
+
+export type RoleCreate = {
+    name: string;
+    description?: string;
+    permissions?: PermissionList;
+};
+
+export type RoleUpdate = {
+    name?: string;
+    description?: string | null;
+    permissions?: PermissionList;
+};
+
+export type RoleList = {
+    items: Array<Role>;
+    next_cursor: string | null;
+};
+
+export type RolePermissions = {
+    role_id: string;
+    permissions: Array<string>;
+};
+
+export type PermissionCatalogue = {
+    items: Array<{
+        permission: string;
+        source: 'builtin' | 'tenant';
+        /**
+         * The API operations that need it (built-in permissions).
+         */
+        operations: Array<string>;
+    }>;
+};
+
+export type RefWithName = {
+    id: string;
+    name: string;
+};
+
+export type GrantPath = {
+    role: RefWithName;
+    via: 'direct' | 'group';
+    group?: RefWithName;
+    /**
+     * The grant that matched: the permission, `resource:*` or `*`.
+     */
+    permission: string;
+};
+
+export type EffectivePermissions = {
+    user_id: string;
+    tenant_id: string;
+    /**
+     * Every permission held, wildcards as granted.
+     */
+    permissions: Array<string>;
+    grants: Array<GrantPath>;
+};
+
+export type PolicyRef = {
+    id: string;
+    name: string;
+    effect: 'allow' | 'deny';
+};
+
+export type PolicyOutcome = {
+    policy: PolicyRef;
+    /**
+     * The condition's value, or `error` when it could not be evaluated.
+     */
+    result: boolean | 'error';
+    error?: string;
+};
+
+export type CheckResult = {
+    allowed: boolean;
+    explain?: {
+        grants: Array<GrantPath>;
+        /**
+         * Why it was denied.
+         */
+        reason?: string;
+        policy?: PolicyRef;
+        /**
+         * The ABAC policies that were evaluated, in order.
+         */
+        policies: Array<PolicyOutcome>;
+    };
+};
+
+/**
+ * Request attributes for ABAC conditions (`request.ip`, `request.time`, `resource`).
+ */
+export type CheckContext = {
+    ip?: string;
+    time?: string;
+    resource?: {
+        [key: string]: unknown;
+    };
+};
+
+export type CheckItem = {
+    user_id: UserId;
+    tenant_id: TenantId;
+    permission: Permission;
+    context?: CheckContext;
+};
+
+export type CheckBatch = {
+    checks: Array<CheckItem>;
+    explain?: boolean;
+};
+
+export type CheckBatchResult = {
+    results: Array<CheckResult>;
+};
+
+export type Group = {
+    id: string;
+    tenant_id: string;
+    name: string;
+    description: string | null;
+    created_at: string;
+    updated_at: string;
+};
+
+export type GroupCreate = {
+    name: string;
+    description?: string;
+};
+
+export type GroupUpdate = {
+    name?: string;
+    description?: string | null;
+};
+
+export type GroupList = {
+    items: Array<Group>;
+    next_cursor: string | null;
+};
+
+export type GroupMemberList = {
+    items: Array<{
+        user_id: string;
+        email: string;
+        display_name: string | null;
+        added_at: string;
+    }>;
+    next_cursor: string | null;
+};
+
+export type AbacPolicy = {
+    id: string;
+    tenant_id: string;
+    name: string;
+    description: string | null;
+    effect: 'allow' | 'deny';
+    permissions: Array<string>;
+    condition: string;
+    enabled: boolean;
+    created_at: string;
+    updated_at: string;
+};
+
+export type AbacPolicyCreate = {
+    name: string;
+    description?: string;
+    /**
+     * `deny` overrides every grant; `allow` grants what roles do not.
+     */
+    effect: 'allow' | 'deny';
+    /**
+     * The permissions the policy applies to (wildcards allowed).
+     */
+    permissions: Array<Permission>;
+    /**
+     * A CEL expression yielding a bool, over `user` (id, email, status, metadata),
+     * `resource` (attributes passed with the check), `request` (ip, time) and `permission`;
+     * plus `inCidr(ip, cidr)`. Example: `!inCidr(request.ip, "10.0.0.0/8")`.
+     *
+     */
+    condition: string;
+    enabled?: boolean;
+};
+
+export type AbacPolicyUpdate = {
+    name?: string;
+    description?: string | null;
+    effect?: 'allow' | 'deny';
+    permissions?: Array<Permission>;
+    condition?: string;
+    enabled?: boolean;
+};
+
+export type AbacPolicyList = {
+    items: Array<AbacPolicy>;
+    next_cursor: string | null;
+};
+
+export type AbacEvaluateRequest = {
+    user_id: UserId;
+    permission: Permission;
+    context?: CheckContext;
+};
+
+export type AbacEvaluation = {
+    decision: 'allow' | 'deny' | 'not_applicable';
+    policy?: PolicyRef;
+    policies: Array<PolicyOutcome>;
+};
+
+/**
  * `pky_…` or a UUID.
  */
 export type PasskeyId = string;
@@ -794,6 +1035,21 @@ export type OtpFactorId2 = OtpFactorId;
 export type SessionId2 = SessionId;
 
 export type PatId2 = PatId;
+
+export type RoleId2 = RoleId;
+
+export type GroupId2 = GroupId;
+
+export type GroupPathId = GroupId;
+
+export type AbacPolicyId2 = AbacPolicyId;
+
+export type UserIdPath = UserId;
+
+/**
+ * The permission itself, e.g. `billing:write` or `billing:*`.
+ */
+export type PermId = Permission;
 
 export type GetHealthData = {
     body?: never;
@@ -3319,6 +3575,1428 @@ export type ExportAuditEventsResponses = {
 };
 
 export type ExportAuditEventsResponse = ExportAuditEventsResponses[keyof ExportAuditEventsResponses];
+
+export type ListPermissionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/permissions';
+};
+
+export type ListPermissionsErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListPermissionsError = ListPermissionsErrors[keyof ListPermissionsErrors];
+
+export type ListPermissionsResponses = {
+    /**
+     * Every permission known in the tenant.
+     */
+    200: PermissionCatalogue;
+};
+
+export type ListPermissionsResponse = ListPermissionsResponses[keyof ListPermissionsResponses];
+
+export type ListRolesData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/tenants/{tenantID}/roles';
+};
+
+export type ListRolesErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListRolesError = ListRolesErrors[keyof ListRolesErrors];
+
+export type ListRolesResponses = {
+    /**
+     * A page of roles with their permissions.
+     */
+    200: RoleList;
+};
+
+export type ListRolesResponse = ListRolesResponses[keyof ListRolesResponses];
+
+export type CreateRoleData = {
+    body: RoleCreate;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/roles';
+};
+
+export type CreateRoleErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreateRoleError = CreateRoleErrors[keyof CreateRoleErrors];
+
+export type CreateRoleResponses = {
+    /**
+     * The role.
+     */
+    201: Role;
+};
+
+export type CreateRoleResponse = CreateRoleResponses[keyof CreateRoleResponses];
+
+export type DeleteRoleData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/roles/{roleID}';
+};
+
+export type DeleteRoleErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type DeleteRoleError = DeleteRoleErrors[keyof DeleteRoleErrors];
+
+export type DeleteRoleResponses = {
+    /**
+     * The role is gone.
+     */
+    204: void;
+};
+
+export type DeleteRoleResponse = DeleteRoleResponses[keyof DeleteRoleResponses];
+
+export type UpdateRoleData = {
+    body: RoleUpdate;
+    path: {
+        tenantID: TenantId;
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/roles/{roleID}';
+};
+
+export type UpdateRoleErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type UpdateRoleError = UpdateRoleErrors[keyof UpdateRoleErrors];
+
+export type UpdateRoleResponses = {
+    /**
+     * The updated role.
+     */
+    200: Role;
+};
+
+export type UpdateRoleResponse = UpdateRoleResponses[keyof UpdateRoleResponses];
+
+export type ListRolePermissionsData = {
+    body?: never;
+    path: {
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/roles/{roleID}/permissions';
+};
+
+export type ListRolePermissionsErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListRolePermissionsError = ListRolePermissionsErrors[keyof ListRolePermissionsErrors];
+
+export type ListRolePermissionsResponses = {
+    /**
+     * The role's permissions.
+     */
+    200: RolePermissions;
+};
+
+export type ListRolePermissionsResponse = ListRolePermissionsResponses[keyof ListRolePermissionsResponses];
+
+export type RevokeRolePermissionData = {
+    body?: never;
+    path: {
+        roleID: RoleId;
+        /**
+         * The permission itself, e.g. `billing:write` or `billing:*`.
+         */
+        permID: Permission;
+    };
+    query?: never;
+    url: '/v1/roles/{roleID}/permissions/{permID}';
+};
+
+export type RevokeRolePermissionErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RevokeRolePermissionError = RevokeRolePermissionErrors[keyof RevokeRolePermissionErrors];
+
+export type RevokeRolePermissionResponses = {
+    /**
+     * The role's permissions after the revocation.
+     */
+    200: RolePermissions;
+};
+
+export type RevokeRolePermissionResponse = RevokeRolePermissionResponses[keyof RevokeRolePermissionResponses];
+
+export type GrantRolePermissionData = {
+    body?: never;
+    path: {
+        roleID: RoleId;
+        /**
+         * The permission itself, e.g. `billing:write` or `billing:*`.
+         */
+        permID: Permission;
+    };
+    query?: never;
+    url: '/v1/roles/{roleID}/permissions/{permID}';
+};
+
+export type GrantRolePermissionErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GrantRolePermissionError = GrantRolePermissionErrors[keyof GrantRolePermissionErrors];
+
+export type GrantRolePermissionResponses = {
+    /**
+     * The role's permissions after the grant.
+     */
+    200: RolePermissions;
+};
+
+export type GrantRolePermissionResponse = GrantRolePermissionResponses[keyof GrantRolePermissionResponses];
+
+export type UnassignRoleData = {
+    body?: never;
+    path: {
+        userID: UserId;
+        tenantID: TenantId;
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}';
+};
+
+export type UnassignRoleErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type UnassignRoleError = UnassignRoleErrors[keyof UnassignRoleErrors];
+
+export type UnassignRoleResponses = {
+    /**
+     * The member no longer holds the role directly.
+     */
+    204: void;
+};
+
+export type UnassignRoleResponse = UnassignRoleResponses[keyof UnassignRoleResponses];
+
+export type AssignRoleData = {
+    body?: never;
+    path: {
+        userID: UserId;
+        tenantID: TenantId;
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/users/{userID}/tenants/{tenantID}/roles/{roleID}';
+};
+
+export type AssignRoleErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type AssignRoleError = AssignRoleErrors[keyof AssignRoleErrors];
+
+export type AssignRoleResponses = {
+    /**
+     * The member holds the role.
+     */
+    204: void;
+};
+
+export type AssignRoleResponse = AssignRoleResponses[keyof AssignRoleResponses];
+
+export type GetEffectivePermissionsData = {
+    body?: never;
+    path: {
+        userID: UserId;
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/users/{userID}/tenants/{tenantID}/permissions';
+};
+
+export type GetEffectivePermissionsErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetEffectivePermissionsError = GetEffectivePermissionsErrors[keyof GetEffectivePermissionsErrors];
+
+export type GetEffectivePermissionsResponses = {
+    /**
+     * The member's permissions.
+     */
+    200: EffectivePermissions;
+};
+
+export type GetEffectivePermissionsResponse = GetEffectivePermissionsResponses[keyof GetEffectivePermissionsResponses];
+
+export type CheckPermissionData = {
+    body?: never;
+    path?: never;
+    query: {
+        user_id: UserId;
+        tenant_id: TenantId;
+        permission: Permission;
+        /**
+         * Add the grant paths, or the reason for a denial, and the deciding policy.
+         */
+        explain?: boolean;
+        /**
+         * JSON object of request attributes for ABAC conditions: `ip`, `time` (RFC 3339) and
+         * `resource` (an object), e.g. `{"ip":"10.0.0.7","resource":{"owner":"usr_…"}}`.
+         *
+         */
+        context?: string;
+    };
+    url: '/v1/check';
+};
+
+export type CheckPermissionErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CheckPermissionError = CheckPermissionErrors[keyof CheckPermissionErrors];
+
+export type CheckPermissionResponses = {
+    /**
+     * The decision.
+     */
+    200: CheckResult;
+};
+
+export type CheckPermissionResponse = CheckPermissionResponses[keyof CheckPermissionResponses];
+
+export type CheckPermissionsData = {
+    body: CheckBatch;
+    path?: never;
+    query?: never;
+    url: '/v1/check/batch';
+};
+
+export type CheckPermissionsErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CheckPermissionsError = CheckPermissionsErrors[keyof CheckPermissionsErrors];
+
+export type CheckPermissionsResponses = {
+    /**
+     * One result per check, in order.
+     */
+    200: CheckBatchResult;
+};
+
+export type CheckPermissionsResponse = CheckPermissionsResponses[keyof CheckPermissionsResponses];
+
+export type ListGroupsData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/tenants/{tenantID}/groups';
+};
+
+export type ListGroupsErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListGroupsError = ListGroupsErrors[keyof ListGroupsErrors];
+
+export type ListGroupsResponses = {
+    /**
+     * A page of groups.
+     */
+    200: GroupList;
+};
+
+export type ListGroupsResponse = ListGroupsResponses[keyof ListGroupsResponses];
+
+export type CreateGroupData = {
+    body: GroupCreate;
+    path?: never;
+    query?: never;
+    url: '/v1/groups';
+};
+
+export type CreateGroupErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreateGroupError = CreateGroupErrors[keyof CreateGroupErrors];
+
+export type CreateGroupResponses = {
+    /**
+     * The group.
+     */
+    201: Group;
+};
+
+export type CreateGroupResponse = CreateGroupResponses[keyof CreateGroupResponses];
+
+export type DeleteGroupData = {
+    body?: never;
+    path: {
+        id: GroupId;
+    };
+    query?: never;
+    url: '/v1/groups/{id}';
+};
+
+export type DeleteGroupErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type DeleteGroupError = DeleteGroupErrors[keyof DeleteGroupErrors];
+
+export type DeleteGroupResponses = {
+    /**
+     * The group is gone.
+     */
+    204: void;
+};
+
+export type DeleteGroupResponse = DeleteGroupResponses[keyof DeleteGroupResponses];
+
+export type UpdateGroupData = {
+    body: GroupUpdate;
+    path: {
+        id: GroupId;
+    };
+    query?: never;
+    url: '/v1/groups/{id}';
+};
+
+export type UpdateGroupErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type UpdateGroupError = UpdateGroupErrors[keyof UpdateGroupErrors];
+
+export type UpdateGroupResponses = {
+    /**
+     * The updated group.
+     */
+    200: Group;
+};
+
+export type UpdateGroupResponse = UpdateGroupResponses[keyof UpdateGroupResponses];
+
+export type ListGroupMembersData = {
+    body?: never;
+    path: {
+        id: GroupId;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/groups/{id}/members';
+};
+
+export type ListGroupMembersErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListGroupMembersError = ListGroupMembersErrors[keyof ListGroupMembersErrors];
+
+export type ListGroupMembersResponses = {
+    /**
+     * A page of members.
+     */
+    200: GroupMemberList;
+};
+
+export type ListGroupMembersResponse = ListGroupMembersResponses[keyof ListGroupMembersResponses];
+
+export type RemoveGroupMemberData = {
+    body?: never;
+    path: {
+        id: GroupId;
+        userID: UserId;
+    };
+    query?: never;
+    url: '/v1/groups/{id}/members/{userID}';
+};
+
+export type RemoveGroupMemberErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RemoveGroupMemberError = RemoveGroupMemberErrors[keyof RemoveGroupMemberErrors];
+
+export type RemoveGroupMemberResponses = {
+    /**
+     * The user is no longer in the group.
+     */
+    204: void;
+};
+
+export type RemoveGroupMemberResponse = RemoveGroupMemberResponses[keyof RemoveGroupMemberResponses];
+
+export type AddGroupMemberData = {
+    body?: never;
+    path: {
+        id: GroupId;
+        userID: UserId;
+    };
+    query?: never;
+    url: '/v1/groups/{id}/members/{userID}';
+};
+
+export type AddGroupMemberErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type AddGroupMemberError = AddGroupMemberErrors[keyof AddGroupMemberErrors];
+
+export type AddGroupMemberResponses = {
+    /**
+     * The user is in the group.
+     */
+    204: void;
+};
+
+export type AddGroupMemberResponse = AddGroupMemberResponses[keyof AddGroupMemberResponses];
+
+export type ListGroupRolesData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+        groupID: GroupId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/groups/{groupID}/roles';
+};
+
+export type ListGroupRolesErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListGroupRolesError = ListGroupRolesErrors[keyof ListGroupRolesErrors];
+
+export type ListGroupRolesResponses = {
+    /**
+     * The group's roles.
+     */
+    200: RoleList;
+};
+
+export type ListGroupRolesResponse = ListGroupRolesResponses[keyof ListGroupRolesResponses];
+
+export type UnassignGroupRoleData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+        groupID: GroupId;
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}';
+};
+
+export type UnassignGroupRoleErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type UnassignGroupRoleError = UnassignGroupRoleErrors[keyof UnassignGroupRoleErrors];
+
+export type UnassignGroupRoleResponses = {
+    /**
+     * The group no longer grants the role.
+     */
+    204: void;
+};
+
+export type UnassignGroupRoleResponse = UnassignGroupRoleResponses[keyof UnassignGroupRoleResponses];
+
+export type AssignGroupRoleData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+        groupID: GroupId;
+        roleID: RoleId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/groups/{groupID}/roles/{roleID}';
+};
+
+export type AssignGroupRoleErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type AssignGroupRoleError = AssignGroupRoleErrors[keyof AssignGroupRoleErrors];
+
+export type AssignGroupRoleResponses = {
+    /**
+     * The group's members hold the role.
+     */
+    204: void;
+};
+
+export type AssignGroupRoleResponse = AssignGroupRoleResponses[keyof AssignGroupRoleResponses];
+
+export type ListAbacPoliciesData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/tenants/{tenantID}/abac/policies';
+};
+
+export type ListAbacPoliciesErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListAbacPoliciesError = ListAbacPoliciesErrors[keyof ListAbacPoliciesErrors];
+
+export type ListAbacPoliciesResponses = {
+    /**
+     * A page of policies.
+     */
+    200: AbacPolicyList;
+};
+
+export type ListAbacPoliciesResponse = ListAbacPoliciesResponses[keyof ListAbacPoliciesResponses];
+
+export type CreateAbacPolicyData = {
+    body: AbacPolicyCreate;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/abac/policies';
+};
+
+export type CreateAbacPolicyErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreateAbacPolicyError = CreateAbacPolicyErrors[keyof CreateAbacPolicyErrors];
+
+export type CreateAbacPolicyResponses = {
+    /**
+     * The policy.
+     */
+    201: AbacPolicy;
+};
+
+export type CreateAbacPolicyResponse = CreateAbacPolicyResponses[keyof CreateAbacPolicyResponses];
+
+export type DeleteAbacPolicyData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+        id: AbacPolicyId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/abac/policies/{id}';
+};
+
+export type DeleteAbacPolicyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type DeleteAbacPolicyError = DeleteAbacPolicyErrors[keyof DeleteAbacPolicyErrors];
+
+export type DeleteAbacPolicyResponses = {
+    /**
+     * The policy is gone.
+     */
+    204: void;
+};
+
+export type DeleteAbacPolicyResponse = DeleteAbacPolicyResponses[keyof DeleteAbacPolicyResponses];
+
+export type GetAbacPolicyData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+        id: AbacPolicyId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/abac/policies/{id}';
+};
+
+export type GetAbacPolicyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetAbacPolicyError = GetAbacPolicyErrors[keyof GetAbacPolicyErrors];
+
+export type GetAbacPolicyResponses = {
+    /**
+     * The policy.
+     */
+    200: AbacPolicy;
+};
+
+export type GetAbacPolicyResponse = GetAbacPolicyResponses[keyof GetAbacPolicyResponses];
+
+export type UpdateAbacPolicyData = {
+    body: AbacPolicyUpdate;
+    path: {
+        tenantID: TenantId;
+        id: AbacPolicyId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/abac/policies/{id}';
+};
+
+export type UpdateAbacPolicyErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type UpdateAbacPolicyError = UpdateAbacPolicyErrors[keyof UpdateAbacPolicyErrors];
+
+export type UpdateAbacPolicyResponses = {
+    /**
+     * The updated policy.
+     */
+    200: AbacPolicy;
+};
+
+export type UpdateAbacPolicyResponse = UpdateAbacPolicyResponses[keyof UpdateAbacPolicyResponses];
+
+export type EvaluateAbacData = {
+    body: AbacEvaluateRequest;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/abac/evaluate';
+};
+
+export type EvaluateAbacErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type EvaluateAbacError = EvaluateAbacErrors[keyof EvaluateAbacErrors];
+
+export type EvaluateAbacResponses = {
+    /**
+     * The outcome of each applicable policy and the combined decision.
+     */
+    200: AbacEvaluation;
+};
+
+export type EvaluateAbacResponse = EvaluateAbacResponses[keyof EvaluateAbacResponses];
 
 export type BeginPasskeySignupData = {
     body: PasskeySignupBegin;

@@ -3,7 +3,7 @@ import type { PageQuery } from '@qeetid/db';
 import { mintToken } from '../../crypto/opaque-token.ts';
 import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { permits } from '../authz/permits.ts';
+import { permits } from '../authz/permission.ts';
 
 export async function createApiKey(ctx: Ctx, input: ApiKeyCreate) {
   const scopes = input.scopes ?? ['*'];

@@ -4,7 +4,7 @@ import { mintToken } from '../../crypto/opaque-token.ts';
 import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { policyOf } from '../auth-policy/policy.ts';
-import { permits } from '../authz/permits.ts';
+import { permits } from '../authz/permission.ts';
 import { assertSteppedUp } from '../mfa/step-up.ts';
 import { callingUser } from '../sessions/service.ts';
 

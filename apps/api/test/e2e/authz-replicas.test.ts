@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase } from '@qeetid/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, spawnServer } from './spawn-server.ts';
+
+/**
+ * Two server processes on one PostgreSQL database, as two replicas behind a load balancer.
+ * A change made through one must be seen by the other's cached decisions at once: the version
+ * counter travels with every credential lookup, so no sleep or retry is needed.
+ */
+const onPostgres = Boolean(process.env.DATABASE_URL);
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const servers: { proc: ServerProcess; url: string; dir: string }[] = [];
+
+async function start(url: string, masterKey: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'qeetid-replica-'));
+  const proc = await spawnServer({ QEETID_DATA_DIR: dir, DATABASE_URL: url, QEETID_MASTER_KEY: masterKey });
+  return { proc, url: proc.url, dir };
+}
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  database = await createTestDatabase(process.env.DATABASE_URL as string);
+  const masterKey = randomBytes(32).toString('base64url');
+  servers.push(await start(database.url, masterKey));
+  servers.push(await start(database.url, masterKey));
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of servers) {
+    await s.proc.stop();
+    await rm(s.dir, { recursive: true, force: true });
+  }
+  await database?.drop();
+});
+
+async function call(server: number, method: string, path: string, auth: string, body?: unknown) {
+  const res = await fetch(`${servers[server]?.url}${path}`, {
+    method,
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe.runIf(onPostgres)('two replicas on one database', () => {
+  it('sees role, group and policy changes made through the other replica on the next check', async () => {
+    // The first replica bootstrapped the empty database; the second found it initialised.
+    const token = await readFile(join(servers[0]?.dir as string, 'admin-token'), 'utf8');
+    const admin = `Bearer ${token.trim()}`;
+    const key = (await call(0, 'POST', '/v1/api-keys', admin, { name: 'replicas' })).body.key as string;
+    const auth = `ApiKey ${key}`;
+    const me = (await call(0, 'GET', '/v1/auth/me', auth)).body;
+    const tenant = me.tenant_id as string;
+    const user = (await call(0, 'POST', '/v1/users', auth, { email: 'replica@qeetid.test' })).body.id as string;
+    const role = (
+      await call(0, 'POST', `/v1/tenants/${tenant}/roles`, auth, { name: 'b', permissions: ['billing:write'] })
+    ).body.id as string;
+    const check = async (server: number) =>
+      (await call(server, 'GET', `/v1/check?user_id=${user}&tenant_id=${tenant}&permission=billing:write`, auth)).body
+        .allowed as boolean;
+
+    // Both replicas cache the denial first.
+    expect(await check(0)).toBe(false);
+    expect(await check(1)).toBe(false);
+    expect((await call(0, 'POST', `/v1/users/${user}/tenants/${tenant}/roles/${role}`, auth)).status).toBe(204);
+    expect(await check(1)).toBe(true);
+    expect((await call(0, 'DELETE', `/v1/users/${user}/tenants/${tenant}/roles/${role}`, auth)).status).toBe(204);
+    expect(await check(1)).toBe(false);
+
+    // Through a group, changed on replica 1, seen on replica 0.
+    const group = (await call(1, 'POST', '/v1/groups', auth, { name: 'finance' })).body.id as string;
+    await call(1, 'POST', `/v1/groups/${group}/members/${user}`, auth);
+    await call(1, 'POST', `/v1/tenants/${tenant}/groups/${group}/roles/${role}`, auth);
+    expect(await check(0)).toBe(true);
+    // A deny policy written on replica 0 applies on replica 1.
+    const policy = await call(0, 'POST', `/v1/tenants/${tenant}/abac/policies`, auth, {
+      name: 'freeze',
+      effect: 'deny',
+      permissions: ['billing:*'],
+      condition: 'true',
+    });
+    expect(policy.status).toBe(201);
+    expect(await check(1)).toBe(false);
+    await call(0, 'DELETE', `/v1/tenants/${tenant}/abac/policies/${policy.body.id}`, auth);
+    expect(await check(1)).toBe(true);
+    // Deleting the role in use on replica 1 takes effect on replica 0.
+    expect((await call(1, 'DELETE', `/v1/tenants/${tenant}/roles/${role}`, auth)).status).toBe(204);
+    expect(await check(0)).toBe(false);
+  });
+});
