@@ -554,6 +554,7 @@ export const mfaTotp = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The base32 secret sealed by the server's KeyProvider (AES-256-GCM, bound to the user). */
     secret: text('secret').notNull(),
     confirmedAt: ts('confirmed_at'),
     /** RFC 6238 time step of the last accepted code; a code of this step or earlier is a replay. */

@@ -39,6 +39,9 @@ describe('TOTP enrollment', () => {
     const start = await t.request('POST', '/v1/mfa/totp/enroll/start', { auth });
     expect(start.body.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(start.body.otpauth_uri).toMatch(/^otpauth:\/\/totp\/Qeet%20ID:totp1%40mfa\.test\?/);
+    // The secret is sealed at rest, never stored in clear.
+    const rows = await t.db.unscopedQuery<{ secret: string }>('select secret from mfa_totp');
+    expect(JSON.stringify(rows)).not.toContain(start.body.secret);
     // Not active before it is confirmed.
     expect((await t.request('GET', '/v1/mfa/totp', { auth })).body.enrolled).toBe(false);
     const wrong = await t.request('POST', '/v1/mfa/totp/enroll/confirm', { auth, body: { code: '000000' } });

@@ -1,5 +1,6 @@
 import type { MfaMethod } from '@qeetid/contract';
 import type { TenantRepos } from '@qeetid/db';
+import type { KeyProvider } from '../../crypto/key-provider.ts';
 import { secretMatches } from '../../crypto/opaque-token.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
 import { matchingStep } from './totp.ts';
@@ -22,11 +23,15 @@ export async function enrolledMethods(r: TenantRepos, userId: string): Promise<M
 
 export type CodeOutcome = 'ok' | 'invalid' | 'reused';
 
+/** The AEAD context of a sealed TOTP secret: it opens only as this user's secret. */
+export const totpSecretContext = (userId: string) => `totp:${userId}`;
+
 /**
  * Checks a TOTP code against the user's secret and spends its time step (RFC 6238 §5.2: a code
  * is accepted once). `pending` allows the secret of an unconfirmed enrollment.
  */
 export async function checkTotp(
+  secrets: KeyProvider,
   r: TenantRepos,
   userId: string,
   code: string,
@@ -35,7 +40,8 @@ export async function checkTotp(
 ): Promise<CodeOutcome | 'not_enrolled'> {
   const totp = await r.mfa.totp(userId);
   if (!totp || (!totp.confirmedAt && !pending)) return 'not_enrolled';
-  const step = matchingStep(totp.secret, code, now);
+  const secret = (await secrets.open(totp.secret, totpSecretContext(userId))).toString('utf8');
+  const step = matchingStep(secret, code, now);
   if (step === null) return 'invalid';
   return (await r.mfa.useTotpStep(userId, step, now)) ? 'ok' : 'reused';
 }

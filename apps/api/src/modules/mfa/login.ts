@@ -189,7 +189,7 @@ export async function completeMfaLogin(ctx: Ctx, input: MfaCompletion): Promise<
   if (!code) throw missing('code', `the ${input.method.replace('_', ' ')}`);
   const check = async (r: TenantRepos, at: Date) => {
     if (input.method === 'totp')
-      return checkTotp(r, pending.userId, code, at, pending.methods.includes('totp_enrollment'));
+      return checkTotp(ctx.secrets, r, pending.userId, code, at, pending.methods.includes('totp_enrollment'));
     if (input.method === 'recovery_code') return checkRecoveryCode(r, pending.userId, code, at);
     const id = input.factor_id ? decodeId('otpFactor', input.factor_id) : null;
     if (!id) throw missing('factor_id', 'the factor the code was sent to');

@@ -6,7 +6,7 @@ import { scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { accountOf, accountScope } from './account.ts';
 import { checkCode, inTenant } from './code-check.ts';
-import { checkTotp } from './factors.ts';
+import { checkTotp, totpSecretContext } from './factors.ts';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
 import { recordStepUp, requireStepUp, securityPolicyOf, stepUpStatus } from './step-up.ts';
 import { newTotpSecret, otpauthUri } from './totp.ts';
@@ -43,7 +43,9 @@ export async function startTotp(ctx: Ctx, r: TenantRepos, userId: string) {
   const user = await r.users.get(userId);
   if (!user) throw ApiError.notFound('user', encodeId('user', userId));
   const secret = newTotpSecret();
-  if (!(await r.mfa.startTotp(userId, secret, new Date()))) {
+  // The secret is needed in clear to check codes, so it is sealed rather than hashed.
+  const sealed = await ctx.secrets.seal(Buffer.from(secret), totpSecretContext(userId));
+  if (!(await r.mfa.startTotp(userId, sealed, new Date()))) {
     throw new ApiError('conflict', 'an authenticator app is already enrolled; remove it first to enroll another');
   }
   await r.audit.append({ action: 'mfa.totp_enrollment_started', target: userTarget(userId) });
@@ -65,7 +67,7 @@ export async function confirmTotpEnrollment(ctx: Ctx, code: string): Promise<Mfa
     async (r, now) => {
       const row = await r.mfa.totp(account.userId);
       if (row?.confirmedAt) throw new ApiError('conflict', 'the authenticator app is already confirmed');
-      return checkTotp(r, account.userId, code, now, true);
+      return checkTotp(ctx.secrets, r, account.userId, code, now, true);
     },
     async (r, now) => {
       await r.audit.append({ action: 'mfa.totp_enrolled', target: userTarget(account.userId) });
@@ -82,7 +84,7 @@ export async function verifyTotp(ctx: Ctx, code: string): Promise<StepUpStatus> 
     inTenant(ctx, accountScope(ctx, account)),
     account.userId,
     'totp',
-    (r, now) => checkTotp(r, account.userId, code, now, false),
+    (r, now) => checkTotp(ctx.secrets, r, account.userId, code, now, false),
     async (r, now) => {
       await recordStepUp(r, account, 'totp', now);
       await r.audit.append({
