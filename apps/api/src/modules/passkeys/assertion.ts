@@ -25,8 +25,11 @@ export async function verifyPasskeyAssertion(
   ceremony: Ceremony,
   now: Date,
 ): Promise<VerifiedAssertion> {
-  const challenge = await takeChallenge(ctx.db, credential.response.clientDataJSON, ceremony, now);
-  const found = await ctx.db.platformRead((p) => p.passkeyByCredentialId(credential.id));
+  // Independent reads: on PostgreSQL they overlap on two pool connections.
+  const [challenge, found] = await Promise.all([
+    takeChallenge(ctx.db, credential.response.clientDataJSON, ceremony, now),
+    ctx.db.platformRead((p) => p.passkeyByCredentialId(credential.id)),
+  ]);
   if (!found) {
     ctx.log.info({ ceremony, request_id: ctx.requestId }, 'assertion by an unknown credential');
     throw new ApiError('webauthn.credential_unknown', 'no passkey with this credential id is registered here');
