@@ -1,5 +1,8 @@
 // Regenerates everything that is derived from openapi.yaml. CI runs this and fails on a diff.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
 import { parse } from 'yaml';
 
@@ -60,4 +63,61 @@ await createClient({
 });
 await writeFile(new URL('operations.gen.ts', contractGen), operationsFile);
 await writeFile(new URL('spec.gen.json', contractGen), `${JSON.stringify(spec, null, 2)}\n`);
+await generateGo();
+await generatePython();
 console.log(`generated ${rows.length} operations`);
+
+/** Go SDK layer: oapi-codegen, pinned by the `tool` line of sdks-go/tools/go.mod. */
+async function generateGo() {
+  const dir = new URL('sdks-go/', root).pathname;
+  run('go', ['tool', '-modfile=tools/go.mod', 'oapi-codegen', '-config', 'api/oapi-codegen.yaml', specPath], dir);
+}
+
+/**
+ * Python SDK layer: openapi-python-client, pinned with all its dependencies in
+ * sdks-python/gen-requirements.txt and installed once into a private venv. It writes a whole
+ * package; we keep only the package directory, as the `qeetid._generated` subpackage.
+ */
+async function generatePython() {
+  const sdk = new URL('sdks-python/', root).pathname;
+  const requirements = join(sdk, 'gen-requirements.txt');
+  const venv = new URL('node_modules/.cache/qeetid-gen/python-venv/', root).pathname;
+  const stamp = join(venv, 'requirements.txt');
+  const wanted = await readFile(requirements, 'utf8');
+  if (!existsSync(stamp) || (await readFile(stamp, 'utf8')) !== wanted) {
+    await rm(venv, { recursive: true, force: true });
+    run('python3', ['-m', 'venv', venv], sdk);
+    run(join(venv, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements], sdk);
+    await writeFile(stamp, wanted);
+  }
+  const scratch = await mkdtemp(join(venv, '../pygen-'));
+  const out = join(scratch, 'out');
+  try {
+    // The generator formats its output with the ruff it depends on (post hooks), found on PATH.
+    run(
+      join(venv, 'bin/openapi-python-client'),
+      [
+        'generate',
+        '--path',
+        specPath,
+        '--config',
+        'openapi-python-client.yaml',
+        '--output-path',
+        out,
+        '--meta',
+        'none',
+      ],
+      sdk,
+      { PATH: `${join(venv, 'bin')}:${process.env.PATH}` },
+    );
+    const target = join(sdk, 'src/qeetid/_generated');
+    await rm(target, { recursive: true, force: true });
+    await rename(out, target);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+}

@@ -17,6 +17,8 @@ export interface LoadSpec {
   pathFor?: () => string;
   /** Fixed overall rate in requests per second (latency at a given load), instead of flat out. */
   rate?: number;
+  /** Sees every response (e.g. to keep the refresh token a rotation answered). */
+  onResponse?: (status: number, body: string) => void;
 }
 
 export interface LoadRun {
@@ -66,6 +68,7 @@ export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
               }),
             }
           : {}),
+        ...(spec.onResponse ? { onResponse: spec.onResponse } : {}),
       },
     ],
   });

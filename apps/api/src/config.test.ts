@@ -49,4 +49,28 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ QEETID_RP_ID: 'https://example.com' })).toThrow(/QEETID_RP_ID/);
   });
+
+  it('defaults the token audience to the issuer and reads the sessions settings', () => {
+    const key = Buffer.alloc(32, 7).toString('hex');
+    const c = loadConfig({
+      QEETID_ISSUER: 'https://id.example.com',
+      QEETID_MASTER_KEY: key,
+      QEETID_SMTP_URL: 'smtp://mail.example.com:587',
+      QEETID_BREACHED_PASSWORDS_URL: 'https://range.example.com/range/',
+    });
+    expect(c).toMatchObject({
+      audience: 'https://id.example.com',
+      smtpUrl: 'smtp://mail.example.com:587',
+      breachedPasswordsUrl: 'https://range.example.com/range',
+      keyRefreshSeconds: 30,
+    });
+    expect(c.masterKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({ QEETID_AUDIENCE: 'api://backend' }).audience).toBe('api://backend');
+  });
+
+  it('refuses a master key that is not 32 bytes and a mail URL that is not SMTP', () => {
+    expect(() => loadConfig({ QEETID_MASTER_KEY: 'short', QEETID_SMTP_URL: 'http://mail' })).toThrow(
+      /QEETID_MASTER_KEY[\s\S]*QEETID_SMTP_URL/,
+    );
+  });
 });

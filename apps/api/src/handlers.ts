@@ -26,6 +26,9 @@ export const handlers = {
   ...userHandlers,
   ...apiKeyHandlers,
   ...auditHandlers,
+  ...authzHandlers,
+  ...groupHandlers,
+  ...abacHandlers,
   ...passkeyHandlers,
   ...mfaHandlers,
   ...signingKeyHandlers,
@@ -33,7 +36,4 @@ export const handlers = {
   ...patHandlers,
   ...oneTimeHandlers,
   ...authPolicyHandlers,
-  ...authzHandlers,
-  ...groupHandlers,
-  ...abacHandlers,
 } satisfies AppHandlers;

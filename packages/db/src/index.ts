@@ -8,6 +8,7 @@ export {
 } from './open.ts';
 export type { AbacPolicyFields, AbacPolicyRow } from './repos/abac-policies.ts';
 export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit.ts';
+export type { RotatedRefresh } from './repos/auth-platform.ts';
 export type { GroupRow } from './repos/groups.ts';
 export type { NewOtpFactor, NewPendingLogin } from './repos/mfa.ts';
 export type { NewPasskey } from './repos/passkeys.ts';

@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { boundStatement, type RunStatement } from './repos/hot-statements.ts';
 import { platformRepo } from './repos/platform.ts';
 import * as schema from './schema.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
@@ -55,6 +56,8 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
     return wrap('postgres', drizzlePostgres({ client, schema }), {
       query: async (text, params) => (await client.unsafe(text, params as never[])) as never,
+      // Hot-path statements are prepared once per connection (postgres.js caches them by text).
+      prepared: async (text, params) => (await client.unsafe(text, params as never[], { prepare: true })) as never,
       close: () => client.end(),
     });
   }
@@ -64,6 +67,7 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   await migratePglite(db, { migrationsFolder });
   return wrap('pglite', db, {
     query: async (text, params) => (await pg.query(text, params)).rows as never,
+    prepared: async (text, params) => (await pg.query(text, params)).rows as never,
     close: () => pg.close(),
   });
 }
@@ -79,14 +83,20 @@ async function scopeTo(tx: Tx, scope: TenantScope): Promise<TenantRepos> {
 function wrap(
   engine: Database['engine'],
   db: Db,
-  raw: { query: (text: string, params: unknown[]) => Promise<never[]>; close: () => Promise<void> },
+  raw: {
+    query: (text: string, params: unknown[]) => Promise<never[]>;
+    prepared: RunStatement;
+    close: () => Promise<void>;
+  },
 ): Database {
   return {
     engine,
     withTenant: (scope, fn) => db.transaction(async (tx) => fn(await scopeTo(tx, scope))),
     platform: (fn) =>
-      db.transaction(async (tx) => fn({ ...platformRepo(tx), enterTenant: (scope) => scopeTo(tx, scope) })),
-    platformRead: (fn) => fn(platformRepo(db as unknown as Tx)),
+      db.transaction(async (tx) =>
+        fn({ ...platformRepo(tx, boundStatement(tx)), enterTenant: (scope) => scopeTo(tx, scope) }),
+      ),
+    platformRead: (fn) => fn(platformRepo(db as unknown as Tx, raw.prepared)),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

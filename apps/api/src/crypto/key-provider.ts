@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -52,15 +52,20 @@ export function parseMasterKey(text: string): Buffer | null {
 
 /**
  * The master key from configuration, or else the one in `<dataDir>/master-key`, created once
- * (mode 0600, exclusive create so two processes starting together agree on one key).
+ * with mode 0600. The key is written to a private temporary file and hard-linked into place,
+ * which fails if the file exists: two processes starting together agree on one complete key.
  */
 export async function loadMasterKey(configured: Buffer | undefined, dataDir: string): Promise<Buffer> {
   if (configured) return configured;
   const file = join(dataDir, 'master-key');
+  const draft = join(dataDir, `.master-key-${randomBytes(6).toString('hex')}`);
+  await writeFile(draft, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    await writeFile(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(draft, { force: true });
   }
   const key = parseMasterKey(await readFile(file, 'utf8'));
   if (!key) throw new Error(`${file} does not hold a 32-byte key`);

@@ -170,5 +170,13 @@ async function accessTokenPrincipal(
   if (standing.session.expiresAt <= now) throw new ApiError('token_expired', 'this session has expired');
   if (!standing.userActive) throw unauthorized('this user is disabled');
   const scope = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : ['*'];
-  return { kind: 'access_token', userId, tenantId, sessionId, scopes: scope, role: standing.role };
+  return {
+    kind: 'access_token',
+    userId,
+    tenantId,
+    sessionId,
+    scopes: scope,
+    role: standing.role,
+    authzVersion: standing.authzVersion,
+  };
 }

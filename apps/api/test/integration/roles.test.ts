@@ -231,6 +231,22 @@ describe('built-in roles and delegation', () => {
     expect((await t.request('DELETE', assignPath(userId, await builtin('admin')))).status).toBe(409);
   });
 
+  it('authorizes user access tokens with the same engine, seeing a promotion on the next request', async () => {
+    const email = 'session-user@qeetid.test';
+    const { userId } = await createMember(t, 'member', email);
+    const password = 'Correct-Horse-Battery-42';
+    expect((await t.request('POST', `/v1/users/${userId}/password`, { body: { password } })).status).toBe(204);
+    const login = await t.request('POST', '/v1/auth/login', { auth: null, body: { email, password } });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    const auth = { bearer: login.body.access_token as string };
+    const keys = `/v1/tenants/${t.tenantId}/api-keys`;
+    const denied = await t.request('GET', keys, { auth });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('api_keys:read is not granted');
+    expect((await t.request('POST', assignPath(userId, await builtin('admin')))).status).toBe(204);
+    expect((await t.request('GET', keys, { auth })).status).toBe(200);
+  });
+
   it('keeps the last owner (409)', async () => {
     const res = await t.request('POST', assignPath(t.adminUserId, await builtin('member')));
     expect(res.status).toBe(409);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import {
+  authzVersions,
   memberships,
   messageOutbox,
   oneTimeTokens,
@@ -12,13 +13,106 @@ import {
   users,
 } from '../schema.ts';
 import type { OneTimeTokenRow, PageQuery, Role, SessionRow, SigningKeyRow, Tx } from '../types.ts';
+import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
+
+interface RotatedRow extends StandingRow {
+  settings: Record<string, unknown> | null;
+  rotated: number | string;
+}
+
+export interface RotatedRefresh {
+  session: SessionRow;
+  userActive: boolean;
+  role: Role | null;
+  /** The tenant's stored auth-policy settings, if it ever set any. */
+  policy: Record<string, unknown> | undefined;
+  /** True when the successor token was stored (the session was live). */
+  rotated: boolean;
+}
+
+const STANDING_COLUMNS = `s.tenant_id, s.id, s.user_id, s.auth_methods, s.ip, s.user_agent, s.created_at,
+  s.last_active_at, s.expires_at, s.revoked_at, s.revoked_reason,
+  (u.status = 'active' and u.deleted_at is null) as user_active, m.role`;
+const STANDING_JOINS = `join users u on u.id = s.user_id
+  join tenants t on t.id = s.tenant_id and t.deleted_at is null
+  left join memberships m on m.tenant_id = s.tenant_id and m.user_id = s.user_id`;
+
+/**
+ * Every bearer request with an access token reads this: one prepared statement, with the
+ * tenant's authorization version so the permission check needs no second query.
+ */
+const SESSION_STANDING = `select ${STANDING_COLUMNS}, coalesce(av.version, 0) as authz_version
+  from sessions s ${STANDING_JOINS}
+  left join authz_versions av on av.tenant_id = s.tenant_id
+  where s.tenant_id = $1 and s.id = $2`;
+
+/** $1 now, $2 presented token hash, $3 successor id, $4 successor hash. */
+const ROTATE_REFRESH_TOKEN = `with claimed as (
+    update refresh_tokens set used_at = $1
+    where token_hash = $2 and used_at is null
+    returning tenant_id, session_id
+  ), standing as (
+    select ${STANDING_COLUMNS}, p.settings
+    from claimed c join sessions s on s.tenant_id = c.tenant_id and s.id = c.session_id ${STANDING_JOINS}
+    left join auth_policies p on p.tenant_id = s.tenant_id
+  ), live as (
+    select tenant_id, id from standing
+    where revoked_at is null and expires_at > $1 and user_active and role is not null
+  ), successor as (
+    insert into refresh_tokens (tenant_id, id, session_id, token_hash, created_at)
+    select tenant_id, $3, id, $4, $1 from live
+    returning 1
+  ), touched as (
+    update sessions set last_active_at = $1 from live
+    where sessions.tenant_id = live.tenant_id and sessions.id = live.id
+    returning 1
+  )
+  select standing.*, (select count(*) from successor) as rotated from standing`;
+
+type Timestamp = Date | string;
+interface StandingRow {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  auth_methods: string[];
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_active_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  user_active: boolean;
+  role: string | null;
+}
+
+/** Raw rows carry timestamps as the driver hands them (a Date or text). */
+function standingOf(row: StandingRow): { session: SessionRow; userActive: boolean; role: Role | null } {
+  return {
+    session: {
+      tenantId: row.tenant_id,
+      id: row.id,
+      userId: row.user_id,
+      authMethods: row.auth_methods,
+      ip: row.ip,
+      userAgent: row.user_agent,
+      createdAt: new Date(row.created_at),
+      lastActiveAt: new Date(row.last_active_at),
+      expiresAt: new Date(row.expires_at),
+      revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+      revokedReason: row.revoked_reason,
+    },
+    userActive: row.user_active,
+    role: row.role as Role | null,
+  };
+}
 
 /**
  * Platform queries of sign-in, refresh and the key ring: they run before a tenant is known (or
  * across a user's tenants), outside row-level security, so each states its own conditions.
  */
-export function authPlatformRepo(tx: Tx) {
+export function authPlatformRepo(tx: Tx, run: RunStatement) {
   return {
     // ── signing keys
     /** Keys still published: the active one and those retired after `retiredSince`. */
@@ -106,16 +200,26 @@ export function authPlatformRepo(tx: Tx) {
 
     // ── refresh
     /**
-     * Marks an unused refresh token used and returns it. Under concurrency the row lock makes
-     * exactly one caller see it unused; the others get undefined (RFC 9700 §4.14.2).
+     * The whole happy path of a refresh in one statement (atomic on its own, one round trip):
+     * claim the unused token, read the session's standing and the tenant's policy, and — only
+     * when the session is live, the user active and still a member — store the successor token
+     * and touch the session. Undefined when the token was not claimed (unknown, or used before:
+     * the caller then looks closer). The row lock of the claim lets exactly one concurrent
+     * caller through.
      */
-    async claimRefreshToken(tokenHash: string, now: Date) {
-      const [row] = await tx
-        .update(refreshTokens)
-        .set({ usedAt: now })
-        .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
-        .returning({ tenantId: refreshTokens.tenantId, sessionId: refreshTokens.sessionId });
-      return row;
+    async rotateRefreshToken(
+      tokenHash: string,
+      successor: { id: string; tokenHash: string },
+      now: Date,
+    ): Promise<RotatedRefresh | undefined> {
+      const [row] = await run<RotatedRow>(ROTATE_REFRESH_TOKEN, [
+        now.toISOString(),
+        tokenHash,
+        successor.id,
+        successor.tokenHash,
+      ]);
+      if (!row) return undefined;
+      return { ...standingOf(row), policy: row.settings ?? undefined, rotated: Number(row.rotated) === 1 };
     },
 
     async refreshTokenByHash(tokenHash: string) {
@@ -135,28 +239,11 @@ export function authPlatformRepo(tx: Tx) {
      * (active?) and their role in the token's tenant (null when no longer a member).
      */
     async sessionStanding(tenantId: string, sessionId: string) {
-      const [row] = await tx
-        .select({
-          session: sessions,
-          userStatus: users.status,
-          userDeletedAt: users.deletedAt,
-          role: memberships.role,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .innerJoin(tenants, and(eq(tenants.id, sessions.tenantId), isNull(tenants.deletedAt)))
-        .leftJoin(
-          memberships,
-          and(eq(memberships.tenantId, sessions.tenantId), eq(memberships.userId, sessions.userId)),
-        )
-        .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
-      return row
-        ? {
-            session: row.session,
-            userActive: row.userStatus === 'active' && row.userDeletedAt === null,
-            role: row.role as Role | null,
-          }
-        : undefined;
+      const [row] = await run<StandingRow & { authz_version: number | string }>(SESSION_STANDING, [
+        tenantId,
+        sessionId,
+      ]);
+      return row ? { ...standingOf(row), authzVersion: Number(row.authz_version) } : undefined;
     },
 
     // ── a user's sessions across tenants

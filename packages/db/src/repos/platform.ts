@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, auditHeads, authzVersions, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { authPlatformRepo } from './auth-platform.ts';
+import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 import { signInLookups } from './sign-in-lookups.ts';
 
@@ -11,18 +12,24 @@ import { signInLookups } from './sign-in-lookups.ts';
  * "which tenants can I reach"). They run as the connecting role, outside row-level security,
  * so each one states its own tenant condition.
  */
-export function platformRepo(tx: Tx) {
+export function platformRepo(tx: Tx, run: RunStatement) {
   return {
     ...signInLookups(tx),
-    ...authPlatformRepo(tx),
-    /** The key with its tenant's authorization version (read along, so checks need no second query). */
+    ...authPlatformRepo(tx, run),
+    /**
+     * The key with its tenant's authorization version (read along, so checks need no second
+     * query). Prepared: every API-key request runs it, and on postgres.js an unprepared
+     * statement with parameters costs a describe round trip first.
+     */
     async apiKeyByPrefix(prefix: string) {
       const [row] = await tx
         .select({ key: apiKeys, authzVersion: authzVersions.version })
         .from(apiKeys)
         .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
         .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
-        .where(eq(apiKeys.prefix, prefix));
+        .where(eq(apiKeys.prefix, prefix))
+        .prepare('api_key_by_prefix')
+        .execute();
       return row ? { ...row.key, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
@@ -41,7 +48,9 @@ export function platformRepo(tx: Tx) {
           ),
         )
         .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
-        .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')));
+        .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')))
+        .prepare('pat_by_prefix')
+        .execute();
       return row ? { ...row.pat, role: row.role as Role | null, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 

@@ -30,6 +30,10 @@ export const getReadiness = <ThrowOnError extends boolean = false>(options?: Opt
 
 /**
  * The principal behind the credential
+ *
+ * With an access token, its session must still be live: a revoked session answers 401
+ * `auth.session_revoked` even before the token's `exp`.
+ *
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>): RequestResult<GetMeResponses, GetMeErrors, ThrowOnError> => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ name: 'Authorization', type: 'apiKey' }, {

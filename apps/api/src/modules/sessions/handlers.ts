@@ -1,6 +1,5 @@
 import { decodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
-import type { Ctx } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
 import { ApiError } from '../../http/errors.ts';
 import { userIdOf } from '../users/handlers.ts';
@@ -10,7 +9,7 @@ import * as sessions from './service.ts';
 type Page = Awaited<ReturnType<typeof sessions.listMine>>;
 
 /** Newest first: the cursor is the last session id seen, and the next page holds older ones. */
-function sessionPage(ctx: Ctx, page: Page, list: string, scope: string, current: string | null) {
+function sessionPage(page: Page, list: string, scope: string, current: string | null) {
   return {
     status: 200 as const,
     body: {
@@ -31,7 +30,7 @@ export const sessionHandlers = {
     const me = sessions.callingUser(ctx);
     const after = decodeCursor<string>(query.cursor, { list: 'my-sessions', tenant: me.userId, type: 'string' });
     const page = await sessions.listMine(ctx, { after, limit: query.limit ?? 50 });
-    return sessionPage(ctx, page, 'my-sessions', me.userId, me.sessionId);
+    return sessionPage(page, 'my-sessions', me.userId, me.sessionId);
   },
   revokeMySession: async ({ path }, ctx) => {
     const id = decodeId('session', path.id);
@@ -44,7 +43,7 @@ export const sessionHandlers = {
     const after = decodeCursor<string>(query.cursor, { list: 'user-sessions', tenant, type: 'string' });
     const page = await sessions.listOfUser(ctx, userIdOf(path.id), { after, limit: query.limit ?? 50 });
     const current = ctx.principal?.kind === 'access_token' ? ctx.principal.sessionId : null;
-    return sessionPage(ctx, page, 'user-sessions', tenant, current);
+    return sessionPage(page, 'user-sessions', tenant, current);
   },
   revokeUserSessions: async ({ path }, ctx) => ({
     status: 200,

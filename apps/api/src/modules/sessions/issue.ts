@@ -78,12 +78,23 @@ export async function issuePair(
     tokenHash: refresh.hash,
     createdAt: now,
   });
+  return pairFor(deps, session, policy, refresh.token, now);
+}
+
+/** The token pair for a session whose refresh token is already stored. */
+export async function pairFor(
+  deps: Signer,
+  session: SessionRow,
+  policy: AuthPolicy,
+  refreshToken: string,
+  now: Date,
+): Promise<TokenPair> {
   const access = await accessToken(deps, session, policy, now);
   return {
     access_token: access.token,
     token_type: 'Bearer',
     expires_at: access.expiresAt.toISOString(),
-    refresh_token: refresh.token,
+    refresh_token: refreshToken,
     session_id: encodeId('session', session.id),
     user_id: encodeId('user', session.userId),
     tenant_id: encodeId('tenant', session.tenantId),

@@ -1,12 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { encodeId, type TokenPair } from '@qeetid/contract';
-import type { PageQuery, TenantScope } from '@qeetid/db';
-import { secretHashOf } from '../../crypto/opaque-token.ts';
+import type { PageQuery, SessionRow, TenantScope } from '@qeetid/db';
+import { mintSecret, secretHashOf } from '../../crypto/opaque-token.ts';
 import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { signInTenant } from '../auth/service.ts';
-import { policyOf } from '../auth-policy/policy.ts';
+import { effectivePolicy, policyOf } from '../auth-policy/policy.ts';
 import { live } from '../users/service.ts';
-import { issuePair, startSession } from './issue.ts';
+import { issuePair, pairFor, startSession } from './issue.ts';
 
 type RefreshOutcome =
   | { kind: 'ok'; pair: TokenPair }
@@ -23,48 +24,24 @@ function systemScope(ctx: Ctx, tenantId: string): TenantScope {
 }
 
 /**
- * Refresh-token rotation with reuse detection (RFC 9700 §4.14.2). Claiming the token is one
- * conditional UPDATE, so of two concurrent requests — in one process or in two — exactly one
- * finds it unused. A token presented after it was used means two parties hold it: the session
- * and its whole token family are revoked, and the event goes to the audit chain. The outcome
- * commits before the error is sent, so a refused replay still leaves the session revoked.
+ * Refresh-token rotation with reuse detection (RFC 9700 §4.14.2). The usual case is one
+ * statement: claim the unused token and store its successor, so of two concurrent requests —
+ * in one process or in two — exactly one finds it unused. A token presented after it was used
+ * means two parties hold it: the session and its whole token family are revoked, and the event
+ * goes to the audit chain. That outcome commits before the error is sent.
  */
 export async function refresh(ctx: Ctx, token: string): Promise<TokenPair> {
   const hash = secretHashOf('qr', token);
   if (!hash) throw new ApiError('auth.refresh_token_invalid', 'refresh token is malformed');
   const now = new Date();
-  const outcome = await ctx.db.platform(async (p): Promise<RefreshOutcome> => {
-    const claimed = await p.claimRefreshToken(hash, now);
-    const found = claimed ? { ...claimed, usedAt: null } : await p.refreshTokenByHash(hash);
-    if (!found) return { kind: 'invalid' };
-    const standing = await p.sessionStanding(found.tenantId, found.sessionId);
-    if (!standing) return { kind: 'invalid' };
-    const { session } = standing;
-    if (session.revokedAt) return { kind: 'ended', why: 'this session has been revoked; sign in again' };
-    if (session.expiresAt <= now) return { kind: 'ended', why: 'this session has expired; sign in again' };
-    if (!standing.userActive || !standing.role) {
-      return { kind: 'ended', why: 'the user is disabled or no longer a member of this tenant' };
-    }
-    const r = await p.enterTenant(systemScope(ctx, found.tenantId));
-    const policy = await policyOf(r);
-    if (!claimed) {
-      // `now` was taken before the claim waited on the winner's row lock, so it may precede usedAt.
-      const sinceUse = now.getTime() - (found.usedAt?.getTime() ?? 0);
-      const window = policy.refresh_reuse_window_seconds * 1000;
-      if (window === 0 || sinceUse >= window) {
-        await r.sessions.revoke(session.id, 'refresh_token_reused', now);
-        await r.audit.append({
-          action: 'auth.refresh_token_reused',
-          target: { type: 'session', id: encodeId('session', session.id) },
-          metadata: { user_id: encodeId('user', session.userId), session_revoked: true },
-        });
-        return { kind: 'reused' };
-      }
-      // Inside the tenant's reuse window: a concurrent tab, answered from the same family.
-    }
-    await r.sessions.touch(session.id, now);
-    return { kind: 'ok', pair: await issuePair(ctx, r, session, policy, now) };
-  });
+  const successor = mintSecret('qr');
+  const rotated = await ctx.db.platformRead((p) =>
+    p.rotateRefreshToken(hash, { id: randomUUID(), tokenHash: successor.hash }, now),
+  );
+  if (rotated?.rotated) {
+    return pairFor(ctx, rotated.session, effectivePolicy(rotated.policy), successor.token, now);
+  }
+  const outcome: RefreshOutcome = rotated ? ended(rotated, now) : await replayed(ctx, hash, now);
   switch (outcome.kind) {
     case 'ok':
       return outcome.pair;
@@ -78,6 +55,48 @@ export async function refresh(ctx: Ctx, token: string): Promise<TokenPair> {
     case 'ended':
       throw new ApiError('auth.session_revoked', outcome.why);
   }
+}
+
+type Standing = { session: SessionRow; userActive: boolean; role: string | null };
+
+/** Why a session can no longer refresh. */
+function ended(standing: Standing, now: Date): RefreshOutcome {
+  const { session } = standing;
+  if (session.revokedAt) return { kind: 'ended', why: 'this session has been revoked; sign in again' };
+  if (session.expiresAt <= now) return { kind: 'ended', why: 'this session has expired; sign in again' };
+  return { kind: 'ended', why: 'the user is disabled or no longer a member of this tenant' };
+}
+
+const isLive = (s: Standing, now: Date) =>
+  !s.session.revokedAt && s.session.expiresAt > now && s.userActive && s.role !== null;
+
+/** A token that was not claimable: unknown, or used before — a replay, unless inside the reuse window. */
+async function replayed(ctx: Ctx, hash: string, now: Date): Promise<RefreshOutcome> {
+  return ctx.db.platform(async (p): Promise<RefreshOutcome> => {
+    const found = await p.refreshTokenByHash(hash);
+    if (!found?.usedAt) return { kind: 'invalid' };
+    const standing = await p.sessionStanding(found.tenantId, found.sessionId);
+    if (!standing) return { kind: 'invalid' };
+    if (!isLive(standing, now)) return ended(standing, now);
+    const r = await p.enterTenant(systemScope(ctx, found.tenantId));
+    const policy = await policyOf(r);
+    const { session } = standing;
+    // `now` was taken before the claim waited on the winner's row lock, so it may precede usedAt.
+    const sinceUse = now.getTime() - found.usedAt.getTime();
+    const window = policy.refresh_reuse_window_seconds * 1000;
+    if (window > 0 && sinceUse < window) {
+      // Inside the tenant's reuse window: a concurrent tab, answered from the same family.
+      await r.sessions.touch(session.id, now);
+      return { kind: 'ok', pair: await issuePair(ctx, r, session, policy, now) };
+    }
+    await r.sessions.revoke(session.id, 'refresh_token_reused', now);
+    await r.audit.append({
+      action: 'auth.refresh_token_reused',
+      target: { type: 'session', id: encodeId('session', session.id) },
+      metadata: { user_id: encodeId('user', session.userId), session_revoked: true },
+    });
+    return { kind: 'reused' };
+  });
 }
 
 /** The session behind the caller's access token; other credentials have none to end. */

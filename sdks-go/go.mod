@@ -1,0 +1,10 @@
+module github.com/qeetgroup/qeetid-go
+
+go 1.25.0
+
+require github.com/oapi-codegen/runtime v1.8.0
+
+require (
+	github.com/apapsch/go-jsonmerge/v2 v2.0.0 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+)

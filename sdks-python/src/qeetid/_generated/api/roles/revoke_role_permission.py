@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.role_permissions import RolePermissions
+from ...types import Response
+
+
+def _get_kwargs(
+    role_id: str,
+    perm_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/roles/{role_id}/permissions/{perm_id}".format(
+            role_id=quote(str(role_id), safe=""),
+            perm_id=quote(str(perm_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | RolePermissions | None:
+    if response.status_code == 200:
+        response_200 = RolePermissions.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | RolePermissions]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    role_id: str,
+    perm_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | RolePermissions]:
+    """Revoke a permission from a role
+
+    Args:
+        role_id (str): `rol_…` or a UUID. Example: rol_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        perm_id (str): `resource:action`, `resource:*` or `*`. Example: users:read.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | RolePermissions]
+    """
+
+    kwargs = _get_kwargs(
+        role_id=role_id,
+        perm_id=perm_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    role_id: str,
+    perm_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | RolePermissions | None:
+    """Revoke a permission from a role
+
+    Args:
+        role_id (str): `rol_…` or a UUID. Example: rol_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        perm_id (str): `resource:action`, `resource:*` or `*`. Example: users:read.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | RolePermissions
+    """
+
+    return sync_detailed(
+        role_id=role_id,
+        perm_id=perm_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    role_id: str,
+    perm_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | RolePermissions]:
+    """Revoke a permission from a role
+
+    Args:
+        role_id (str): `rol_…` or a UUID. Example: rol_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        perm_id (str): `resource:action`, `resource:*` or `*`. Example: users:read.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | RolePermissions]
+    """
+
+    kwargs = _get_kwargs(
+        role_id=role_id,
+        perm_id=perm_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    role_id: str,
+    perm_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | RolePermissions | None:
+    """Revoke a permission from a role
+
+    Args:
+        role_id (str): `rol_…` or a UUID. Example: rol_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        perm_id (str): `resource:action`, `resource:*` or `*`. Example: users:read.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | RolePermissions
+    """
+
+    return (
+        await asyncio_detailed(
+            role_id=role_id,
+            perm_id=perm_id,
+            client=client,
+        )
+    ).parsed
