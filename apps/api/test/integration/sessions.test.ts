@@ -203,6 +203,20 @@ describe('password login', () => {
     expect(Number(blocked.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
   });
 
+  it('a successful login clears the account’s failure count', async () => {
+    const user = await managedUser();
+    const fail = () =>
+      t.request('POST', '/v1/auth/login', { auth: null, body: { email: user.email, password: 'wrong one' } });
+    for (let i = 0; i < 9; i++) expect((await fail()).status).toBe(401);
+    const ok = await t.request('POST', '/v1/auth/login', {
+      auth: null,
+      body: { email: user.email, password: PASSWORD },
+    });
+    expect(ok.status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await fail()).status).toBe(401);
+    expect((await fail()).status).toBe(429);
+  });
+
   it('admin set-password applies the tenant policy and needs a user the tenant manages', async () => {
     const user = await managedUser();
     const weak = await t.request('POST', `/v1/users/${user.id}/password`, {

@@ -395,12 +395,19 @@ export function authPlatformRepo(tx: Tx, run: RunStatement) {
       return row?.count ?? 1;
     },
 
-    /** Current counts of the keys in the window starting at `windowStart`. */
-    async attemptCounts(keys: string[], windowStart: Date): Promise<Map<string, number>> {
+    /** Current counts of several counters, each in its own current window; absent = 0. */
+    async attemptCounts(counters: { key: string; windowStart: Date }[]): Promise<Map<string, number>> {
+      if (!counters.length) return new Map();
       const rows = await tx
         .select({ key: rateLimitCounters.key, count: rateLimitCounters.count })
         .from(rateLimitCounters)
-        .where(and(sql`${rateLimitCounters.key} in ${keys}`, eq(rateLimitCounters.windowStartedAt, windowStart)));
+        .where(
+          or(
+            ...counters.map((c) =>
+              and(eq(rateLimitCounters.key, c.key), eq(rateLimitCounters.windowStartedAt, c.windowStart)),
+            ),
+          ),
+        );
       return new Map(rows.map((r) => [r.key, r.count]));
     },
 

@@ -126,7 +126,7 @@ export async function signInTenant(ctx: Ctx, userId: string, wanted: string | un
 export async function login(ctx: Ctx, input: LoginRequest): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const limiters = counters(limits.loginPerAccount, limits.loginPerIp, email, ctx.ip);
-  await assertUnderLimits(ctx.db, limiters);
+  const counts = await assertUnderLimits(ctx.db, limiters);
   const user = await ctx.db.platformRead((p) => p.userForLogin(email));
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
@@ -135,7 +135,7 @@ export async function login(ctx: Ctx, input: LoginRequest): Promise<LoginResult>
     await countAttempt(ctx.db, limiters);
     throw invalidCredentials();
   }
-  await clearCounter(ctx.db, limiters[0]);
+  await clearCounter(ctx.db, limiters[0], counts);
   const tenantId = await signInTenant(ctx, user.id, input.tenant_id);
   const start = startOf(ctx, user.id, tenantId, ['pwd']);
   return finishFirstFactor(ctx, start, user.homeTenantId, async (r) => {

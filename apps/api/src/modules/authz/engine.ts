@@ -146,11 +146,6 @@ export class AuthzEngine {
     return { decision: 'not_applicable', policies };
   }
 
-  /** Drops what this process cached for a tenant (the version check makes this optional). */
-  forget(tenantId: string): void {
-    this.models.delete(tenantId);
-  }
-
   private async model(tenantId: string, version?: number): Promise<Model> {
     const required = version ?? (await this.db.platformRead((p) => p.authzVersion(tenantId)));
     const cached = this.models.get(tenantId);

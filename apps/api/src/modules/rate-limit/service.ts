@@ -53,13 +53,19 @@ function limited(limit: Limit, resetSeconds: number): ApiError {
   });
 }
 
-/** Refuses with 429 when any counter is at its limit in the current window. */
-export async function assertUnderLimits(db: Database, list: Counter[], now = Date.now()): Promise<void> {
-  for (const c of list) {
-    const w = windowOf(c.limit, now);
-    const counts = await db.platformRead((p) => p.attemptCounts([c.key], w.start));
-    if ((counts.get(c.key) ?? 0) >= c.limit.max) throw limited(c.limit, w.resetSeconds);
+/**
+ * Refuses with 429 when any counter is at its limit in the current window (one query for all);
+ * answers the current counts.
+ */
+export async function assertUnderLimits(db: Database, list: Counter[], now = Date.now()): Promise<Map<string, number>> {
+  const windows = list.map((c) => ({ counter: c, window: windowOf(c.limit, now) }));
+  const counts = await db.platformRead((p) =>
+    p.attemptCounts(windows.map((w) => ({ key: w.counter.key, windowStart: w.window.start }))),
+  );
+  for (const { counter, window } of windows) {
+    if ((counts.get(counter.key) ?? 0) >= counter.limit.max) throw limited(counter.limit, window.resetSeconds);
   }
+  return counts;
 }
 
 /** Counts one attempt on each counter; throws 429 once a counter goes past its limit. */
@@ -73,6 +79,11 @@ export async function countAttempt(db: Database, list: Counter[], now = Date.now
   if (over) throw over;
 }
 
-export async function clearCounter(db: Database, counter: Counter | undefined): Promise<void> {
-  if (counter) await db.platformRead((p) => p.clearAttempts(counter.key));
+/** Forgets a counter's failures (after a success); no write when it had none. */
+export async function clearCounter(
+  db: Database,
+  counter: Counter | undefined,
+  counts: Map<string, number>,
+): Promise<void> {
+  if (counter && counts.get(counter.key)) await db.platformRead((p) => p.clearAttempts(counter.key));
 }
