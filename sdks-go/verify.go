@@ -224,7 +224,13 @@ func HTTPJWKSSource(client *http.Client, url string, timeout time.Duration) JWKS
 type Verifier struct {
 	keys *KeySet
 	opts VerifyOptions
+	// Tokens of one deployment share a handful of headers: each is decoded once (at most
+	// maxCachedHeaders of them, so forged headers cannot grow the cache).
+	headers     sync.Map
+	headerCount atomic.Int32
 }
+
+const maxCachedHeaders = 64
 
 // NewVerifier binds expectations to a key set.
 func NewVerifier(keys *KeySet, opts VerifyOptions) *Verifier {
@@ -283,13 +289,9 @@ func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
 	}
 	dot1 := strings.IndexByte(token, '.')
 	dot2 := dot1 + 1 + strings.IndexByte(token[dot1+1:], '.')
-	rawHeader, err := base64.RawURLEncoding.DecodeString(token[:dot1])
+	h, err := v.header(token[:dot1])
 	if err != nil {
-		return nil, verifyErr("malformed", "the header is not base64url")
-	}
-	var h header
-	if err := json.Unmarshal(rawHeader, &h); err != nil {
-		return nil, verifyErr("malformed", "the header is not a JSON object")
+		return nil, err
 	}
 	// RFC 8725 §3.1: one allowed algorithm, never chosen by the token.
 	if h.Alg != "ES256" {
@@ -322,6 +324,24 @@ func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
 		return nil, verifyErr("malformed", "the payload is not a JSON object of the expected shape")
 	}
 	return v.check(&p, rawPayload)
+}
+
+func (v *Verifier) header(segment string) (header, error) {
+	if cached, ok := v.headers.Load(segment); ok {
+		return cached.(header), nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(segment)
+	if err != nil {
+		return header{}, verifyErr("malformed", "the header is not base64url")
+	}
+	var h header
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return header{}, verifyErr("malformed", "the header is not a JSON object")
+	}
+	if v.headerCount.Add(1) <= maxCachedHeaders {
+		v.headers.Store(segment, h)
+	}
+	return h, nil
 }
 
 func (v *Verifier) check(p *payload, raw []byte) (*Claims, error) {

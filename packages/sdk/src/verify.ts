@@ -1,6 +1,14 @@
 // Offline verification of Qeet ID access tokens (CONTRACT.md "Tokens"): ES256 JWS checked against
 // a cached JWKS. Only web APIs (fetch, WebCrypto through jose), so it runs on edge runtimes too.
-import { errors, importJWK, type JWK, type JWTPayload, jwtVerify, type ProtectedHeaderParameters } from 'jose';
+import {
+  errors,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyOptions,
+  jwtVerify,
+  type ProtectedHeaderParameters,
+} from 'jose';
 import { TokenVerificationError, type VerifyErrorCode } from './errors.ts';
 
 /** Longest token accepted; anything larger is refused before it is decoded. */
@@ -185,12 +193,20 @@ const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefin
 
 export class TokenVerifier {
   private readonly options: VerifyOptions;
-  private readonly skew: number;
+  /** Built once: the per-call cost stays jose's own. */
+  private readonly checks: JWTVerifyOptions;
   private readonly resolve: (header: ProtectedHeaderParameters) => CryptoKey | Promise<CryptoKey>;
 
   constructor(keys: KeySet, options: VerifyOptions) {
     this.options = options;
-    this.skew = options.clockSkewSeconds ?? 30;
+    this.checks = {
+      algorithms: ['ES256'], // RFC 8725 §3.1: one allowed algorithm, never taken from the token
+      typ: 'at+jwt', // RFC 9068 §2.1 / RFC 8725 §3.11: only access tokens, not ID tokens
+      issuer: options.issuer,
+      audience: options.audience,
+      clockTolerance: options.clockSkewSeconds ?? 30,
+      requiredClaims: ['exp'],
+    };
     this.resolve = (header) => keys.key(header.kid);
   }
 
@@ -205,15 +221,8 @@ export class TokenVerifier {
     }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.resolve, {
-        algorithms: ['ES256'], // RFC 8725 §3.1: one allowed algorithm, never taken from the token
-        typ: 'at+jwt', // RFC 9068 §2.1 / RFC 8725 §3.11: only access tokens, not ID tokens
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-        clockTolerance: this.skew,
-        requiredClaims: ['exp'],
-        ...(this.options.now ? { currentDate: new Date(this.options.now()) } : {}),
-      }));
+      const checks = this.options.now ? { ...this.checks, currentDate: new Date(this.options.now()) } : this.checks;
+      ({ payload } = await jwtVerify(token, this.resolve, checks));
     } catch (error) {
       if (error instanceof TokenVerificationError) throw error;
       const code = joseCode(error);
