@@ -172,28 +172,42 @@ func (e AuthPolicyUpdatePasswordBreachCheck) Valid() bool {
 
 // Defines values for ErrorCode.
 const (
-	ErrorCodeAuthCodeInvalid         ErrorCode = "auth.code_invalid"
-	ErrorCodeAuthInvalidCredentials  ErrorCode = "auth.invalid_credentials"
-	ErrorCodeAuthMethodNotAllowed    ErrorCode = "auth.method_not_allowed"
-	ErrorCodeAuthRefreshTokenInvalid ErrorCode = "auth.refresh_token_invalid"
-	ErrorCodeAuthRefreshTokenReused  ErrorCode = "auth.refresh_token_reused"
-	ErrorCodeAuthSessionRevoked      ErrorCode = "auth.session_revoked"
-	ErrorCodeAuthTokenInvalid        ErrorCode = "auth.token_invalid"
-	ErrorCodeBadRequest              ErrorCode = "bad_request"
-	ErrorCodeConflict                ErrorCode = "conflict"
-	ErrorCodeForbidden               ErrorCode = "forbidden"
-	ErrorCodeInternal                ErrorCode = "internal"
-	ErrorCodeInvalidAuthScheme       ErrorCode = "invalid_auth_scheme"
-	ErrorCodeMethodNotAllowed        ErrorCode = "method_not_allowed"
-	ErrorCodeNotFound                ErrorCode = "not_found"
-	ErrorCodePayloadTooLarge         ErrorCode = "payload_too_large"
-	ErrorCodeRateLimited             ErrorCode = "rate_limited"
-	ErrorCodeStepUpRequired          ErrorCode = "step_up_required"
-	ErrorCodeTokenExpired            ErrorCode = "token_expired"
-	ErrorCodeUnauthorized            ErrorCode = "unauthorized"
-	ErrorCodeUnavailable             ErrorCode = "unavailable"
-	ErrorCodeUnsupportedMediaType    ErrorCode = "unsupported_media_type"
-	ErrorCodeValidationFailed        ErrorCode = "validation_failed"
+	ErrorCodeAuthCodeInvalid                  ErrorCode = "auth.code_invalid"
+	ErrorCodeAuthInvalidCredentials           ErrorCode = "auth.invalid_credentials"
+	ErrorCodeAuthMethodNotAllowed             ErrorCode = "auth.method_not_allowed"
+	ErrorCodeAuthRefreshTokenInvalid          ErrorCode = "auth.refresh_token_invalid"
+	ErrorCodeAuthRefreshTokenReused           ErrorCode = "auth.refresh_token_reused"
+	ErrorCodeAuthSessionRevoked               ErrorCode = "auth.session_revoked"
+	ErrorCodeAuthTokenInvalid                 ErrorCode = "auth.token_invalid"
+	ErrorCodeBadRequest                       ErrorCode = "bad_request"
+	ErrorCodeConflict                         ErrorCode = "conflict"
+	ErrorCodeForbidden                        ErrorCode = "forbidden"
+	ErrorCodeInternal                         ErrorCode = "internal"
+	ErrorCodeInvalidAuthScheme                ErrorCode = "invalid_auth_scheme"
+	ErrorCodeMethodNotAllowed                 ErrorCode = "method_not_allowed"
+	ErrorCodeMfaCodeInvalid                   ErrorCode = "mfa.code_invalid"
+	ErrorCodeMfaCodeReused                    ErrorCode = "mfa.code_reused"
+	ErrorCodeMfaMethodUnavailable             ErrorCode = "mfa.method_unavailable"
+	ErrorCodeMfaTokenInvalid                  ErrorCode = "mfa.token_invalid"
+	ErrorCodeNotFound                         ErrorCode = "not_found"
+	ErrorCodePayloadTooLarge                  ErrorCode = "payload_too_large"
+	ErrorCodeRateLimited                      ErrorCode = "rate_limited"
+	ErrorCodeStepUpRequired                   ErrorCode = "step_up_required"
+	ErrorCodeTokenExpired                     ErrorCode = "token_expired"
+	ErrorCodeUnauthorized                     ErrorCode = "unauthorized"
+	ErrorCodeUnavailable                      ErrorCode = "unavailable"
+	ErrorCodeUnsupportedMediaType             ErrorCode = "unsupported_media_type"
+	ErrorCodeValidationFailed                 ErrorCode = "validation_failed"
+	ErrorCodeWebauthnBackupEligibilityChanged ErrorCode = "webauthn.backup_eligibility_changed"
+	ErrorCodeWebauthnChallengeInvalid         ErrorCode = "webauthn.challenge_invalid"
+	ErrorCodeWebauthnCounterRegression        ErrorCode = "webauthn.counter_regression"
+	ErrorCodeWebauthnCredentialMismatch       ErrorCode = "webauthn.credential_mismatch"
+	ErrorCodeWebauthnCredentialUnknown        ErrorCode = "webauthn.credential_unknown"
+	ErrorCodeWebauthnOriginMismatch           ErrorCode = "webauthn.origin_mismatch"
+	ErrorCodeWebauthnResponseInvalid          ErrorCode = "webauthn.response_invalid"
+	ErrorCodeWebauthnRpIdMismatch             ErrorCode = "webauthn.rp_id_mismatch"
+	ErrorCodeWebauthnSignatureInvalid         ErrorCode = "webauthn.signature_invalid"
+	ErrorCodeWebauthnUserVerificationRequired ErrorCode = "webauthn.user_verification_required"
 )
 
 // Valid indicates whether the value is a known member of the ErrorCode enum.
@@ -225,6 +239,14 @@ func (e ErrorCode) Valid() bool {
 		return true
 	case ErrorCodeMethodNotAllowed:
 		return true
+	case ErrorCodeMfaCodeInvalid:
+		return true
+	case ErrorCodeMfaCodeReused:
+		return true
+	case ErrorCodeMfaMethodUnavailable:
+		return true
+	case ErrorCodeMfaTokenInvalid:
+		return true
 	case ErrorCodeNotFound:
 		return true
 	case ErrorCodePayloadTooLarge:
@@ -242,6 +264,26 @@ func (e ErrorCode) Valid() bool {
 	case ErrorCodeUnsupportedMediaType:
 		return true
 	case ErrorCodeValidationFailed:
+		return true
+	case ErrorCodeWebauthnBackupEligibilityChanged:
+		return true
+	case ErrorCodeWebauthnChallengeInvalid:
+		return true
+	case ErrorCodeWebauthnCounterRegression:
+		return true
+	case ErrorCodeWebauthnCredentialMismatch:
+		return true
+	case ErrorCodeWebauthnCredentialUnknown:
+		return true
+	case ErrorCodeWebauthnOriginMismatch:
+		return true
+	case ErrorCodeWebauthnResponseInvalid:
+		return true
+	case ErrorCodeWebauthnRpIdMismatch:
+		return true
+	case ErrorCodeWebauthnSignatureInvalid:
+		return true
+	case ErrorCodeWebauthnUserVerificationRequired:
 		return true
 	default:
 		return false
@@ -422,6 +464,135 @@ func (e MfaChallengeMfaRequired) Valid() bool {
 	}
 }
 
+// Defines values for MfaCompletionMethod.
+const (
+	MfaCompletionMethodOtp          MfaCompletionMethod = "otp"
+	MfaCompletionMethodRecoveryCode MfaCompletionMethod = "recovery_code"
+	MfaCompletionMethodTotp         MfaCompletionMethod = "totp"
+	MfaCompletionMethodWebauthn     MfaCompletionMethod = "webauthn"
+)
+
+// Valid indicates whether the value is a known member of the MfaCompletionMethod enum.
+func (e MfaCompletionMethod) Valid() bool {
+	switch e {
+	case MfaCompletionMethodOtp:
+		return true
+	case MfaCompletionMethodRecoveryCode:
+		return true
+	case MfaCompletionMethodTotp:
+		return true
+	case MfaCompletionMethodWebauthn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MfaFactorChallengeMethod.
+const (
+	MfaFactorChallengeMethodOtp            MfaFactorChallengeMethod = "otp"
+	MfaFactorChallengeMethodTotpEnrollment MfaFactorChallengeMethod = "totp_enrollment"
+	MfaFactorChallengeMethodWebauthn       MfaFactorChallengeMethod = "webauthn"
+)
+
+// Valid indicates whether the value is a known member of the MfaFactorChallengeMethod enum.
+func (e MfaFactorChallengeMethod) Valid() bool {
+	switch e {
+	case MfaFactorChallengeMethodOtp:
+		return true
+	case MfaFactorChallengeMethodTotpEnrollment:
+		return true
+	case MfaFactorChallengeMethodWebauthn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MfaFactorChallengeRequestMethod.
+const (
+	MfaFactorChallengeRequestMethodOtp            MfaFactorChallengeRequestMethod = "otp"
+	MfaFactorChallengeRequestMethodTotpEnrollment MfaFactorChallengeRequestMethod = "totp_enrollment"
+	MfaFactorChallengeRequestMethodWebauthn       MfaFactorChallengeRequestMethod = "webauthn"
+)
+
+// Valid indicates whether the value is a known member of the MfaFactorChallengeRequestMethod enum.
+func (e MfaFactorChallengeRequestMethod) Valid() bool {
+	switch e {
+	case MfaFactorChallengeRequestMethodOtp:
+		return true
+	case MfaFactorChallengeRequestMethodTotpEnrollment:
+		return true
+	case MfaFactorChallengeRequestMethodWebauthn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MfaMethod.
+const (
+	MfaMethodOtp            MfaMethod = "otp"
+	MfaMethodRecoveryCode   MfaMethod = "recovery_code"
+	MfaMethodTotp           MfaMethod = "totp"
+	MfaMethodTotpEnrollment MfaMethod = "totp_enrollment"
+	MfaMethodWebauthn       MfaMethod = "webauthn"
+)
+
+// Valid indicates whether the value is a known member of the MfaMethod enum.
+func (e MfaMethod) Valid() bool {
+	switch e {
+	case MfaMethodOtp:
+		return true
+	case MfaMethodRecoveryCode:
+		return true
+	case MfaMethodTotp:
+		return true
+	case MfaMethodTotpEnrollment:
+		return true
+	case MfaMethodWebauthn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OtpFactorChannel.
+const (
+	OtpFactorChannelEmail OtpFactorChannel = "email"
+	OtpFactorChannelSms   OtpFactorChannel = "sms"
+)
+
+// Valid indicates whether the value is a known member of the OtpFactorChannel enum.
+func (e OtpFactorChannel) Valid() bool {
+	switch e {
+	case OtpFactorChannelEmail:
+		return true
+	case OtpFactorChannelSms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OtpFactorCreateChannel.
+const (
+	OtpFactorCreateChannelEmail OtpFactorCreateChannel = "email"
+	OtpFactorCreateChannelSms   OtpFactorCreateChannel = "sms"
+)
+
+// Valid indicates whether the value is a known member of the OtpFactorCreateChannel enum.
+func (e OtpFactorCreateChannel) Valid() bool {
+	switch e {
+	case OtpFactorCreateChannelEmail:
+		return true
+	case OtpFactorCreateChannelSms:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PermissionCatalogueItemsSource.
 const (
 	PermissionCatalogueItemsSourceBuiltin PermissionCatalogueItemsSource = "builtin"
@@ -554,6 +725,21 @@ func (e UserUpdateStatus) Valid() bool {
 	case UserUpdateStatusActive:
 		return true
 	case UserUpdateStatusDisabled:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WebauthnCredentialJSONType.
+const (
+	PublicKey WebauthnCredentialJSONType = "public-key"
+)
+
+// Valid indicates whether the value is a known member of the WebauthnCredentialJSONType enum.
+func (e WebauthnCredentialJSONType) Valid() bool {
+	switch e {
+	case PublicKey:
 		return true
 	default:
 		return false
@@ -896,6 +1082,7 @@ type ErrorEnvelope struct {
 		Fields    *[]FieldError `json:"fields,omitempty"`
 		Message   string        `json:"message"`
 		RequestId string        `json:"request_id"`
+		StepUp    *StepUpHint   `json:"step_up,omitempty"`
 	} `json:"error"`
 }
 
@@ -1062,17 +1249,228 @@ type MemberList struct {
 // Metadata Free-form JSON you control (at most 50 top-level keys, 8 KiB serialized).
 type Metadata map[string]interface{}
 
-// MfaChallenge defines model for MfaChallenge.
+// MfaChallenge A sign-in that needs its second factor. `methods` lists what the account can use;
+// `totp_enrollment` means it has none yet and must enroll an authenticator app first
+// (`POST /v1/auth/mfa/challenge`). The `mfa_token` is valid for ten minutes.
 type MfaChallenge struct {
-	Methods     []string                `json:"methods"`
+	Methods     []MfaMethod             `json:"methods"`
 	MfaRequired MfaChallengeMfaRequired `json:"mfa_required"`
 
 	// MfaToken Completes the sign-in at `/v1/auth/mfa` together with a second factor.
 	MfaToken string `json:"mfa_token"`
+
+	// OtpFactors The account's confirmed email and SMS factors, destinations masked.
+	OtpFactors *[]OtpFactor `json:"otp_factors,omitempty"`
 }
 
 // MfaChallengeMfaRequired defines model for MfaChallenge.MfaRequired.
 type MfaChallengeMfaRequired bool
+
+// MfaCode defines model for MfaCode.
+type MfaCode struct {
+	Code string `json:"code"`
+}
+
+// MfaCompletion defines model for MfaCompletion.
+type MfaCompletion struct {
+	// Code TOTP or one-time code; recovery codes as shown (dashes optional).
+	Code *string `json:"code,omitempty"`
+
+	// Credential A `PublicKeyCredential` as JSON (WebAuthn L3 `toJSON()`, or SimpleWebAuthn's browser
+	// helpers). Fields browsers add beyond these are accepted and ignored, as the spec lets
+	// them grow.
+	Credential *WebauthnCredentialJSON `json:"credential,omitempty"`
+
+	// FactorId `otp_…` or a UUID.
+	//
+	// Example: otp_01jd5f8q3ve4r9x2m6k7n8p0ab
+	FactorId *OtpFactorId        `json:"factor_id,omitempty"`
+	Method   MfaCompletionMethod `json:"method"`
+	MfaToken string              `json:"mfa_token"`
+}
+
+// MfaCompletionMethod defines model for MfaCompletion.Method.
+type MfaCompletionMethod string
+
+// MfaEnrolled defines model for MfaEnrolled.
+type MfaEnrolled struct {
+	// RecoveryCodes Ten codes when this was the first second factor, shown once; empty otherwise.
+	RecoveryCodes []string `json:"recovery_codes"`
+}
+
+// MfaFactorChallenge defines model for MfaFactorChallenge.
+type MfaFactorChallenge struct {
+	ExpiresAt *time.Time               `json:"expires_at,omitempty"`
+	Method    MfaFactorChallengeMethod `json:"method"`
+
+	// Options For `webauthn`: `PublicKeyCredentialRequestOptionsJSON`.
+	Options    *map[string]interface{} `json:"options,omitempty"`
+	OtpauthUri *string                 `json:"otpauth_uri,omitempty"`
+
+	// Secret For `totp_enrollment`: the base32 secret.
+	Secret *string `json:"secret,omitempty"`
+
+	// SentTo For `otp`: the masked destination.
+	SentTo *string `json:"sent_to,omitempty"`
+}
+
+// MfaFactorChallengeMethod defines model for MfaFactorChallenge.Method.
+type MfaFactorChallengeMethod string
+
+// MfaFactorChallengeRequest defines model for MfaFactorChallengeRequest.
+type MfaFactorChallengeRequest struct {
+	// FactorId `otp_…` or a UUID.
+	//
+	// Example: otp_01jd5f8q3ve4r9x2m6k7n8p0ab
+	FactorId *OtpFactorId                    `json:"factor_id,omitempty"`
+	Method   MfaFactorChallengeRequestMethod `json:"method"`
+	MfaToken string                          `json:"mfa_token"`
+}
+
+// MfaFactorChallengeRequestMethod defines model for MfaFactorChallengeRequest.Method.
+type MfaFactorChallengeRequestMethod string
+
+// MfaMethod defines model for MfaMethod.
+type MfaMethod string
+
+// OtpFactor defines model for OtpFactor.
+type OtpFactor struct {
+	Channel   OtpFactorChannel `json:"channel"`
+	Confirmed bool             `json:"confirmed"`
+	CreatedAt time.Time        `json:"created_at"`
+
+	// Destination Masked.
+	Destination string `json:"destination"`
+
+	// Id Example: otp_01jd5f8q3ve4r9x2m6k7n8p0ab
+	Id string `json:"id"`
+}
+
+// OtpFactorChannel defines model for OtpFactor.Channel.
+type OtpFactorChannel string
+
+// OtpFactorCreate defines model for OtpFactorCreate.
+type OtpFactorCreate struct {
+	Channel OtpFactorCreateChannel `json:"channel"`
+
+	// Destination An email address or an E.164 phone number.
+	Destination string `json:"destination"`
+}
+
+// OtpFactorCreateChannel defines model for OtpFactorCreate.Channel.
+type OtpFactorCreateChannel string
+
+// OtpFactorId `otp_…` or a UUID.
+//
+// Example: otp_01jd5f8q3ve4r9x2m6k7n8p0ab
+type OtpFactorId = string
+
+// OtpFactorList defines model for OtpFactorList.
+type OtpFactorList struct {
+	Items []OtpFactor `json:"items"`
+}
+
+// OtpSent defines model for OtpSent.
+type OtpSent struct {
+	ExpiresAt time.Time `json:"expires_at"`
+	SentTo    string    `json:"sent_to"`
+}
+
+// Passkey defines model for Passkey.
+type Passkey struct {
+	Aaguid            string `json:"aaguid"`
+	AttestationFormat string `json:"attestation_format"`
+
+	// Authenticator Known authenticator behind the AAGUID, e.g. "iCloud Keychain".
+	Authenticator *string `json:"authenticator"`
+
+	// BackedUp BS flag as of the last use.
+	BackedUp bool `json:"backed_up"`
+
+	// BackupEligible BE flag: a synced (multi-device) passkey.
+	BackupEligible bool      `json:"backup_eligible"`
+	CreatedAt      time.Time `json:"created_at"`
+
+	// Id Example: pky_01jd5f8q3ve4r9x2m6k7n8p0ab
+	Id         string     `json:"id"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+	Name       string     `json:"name"`
+	Transports []string   `json:"transports"`
+}
+
+// PasskeyAssertionFinish defines model for PasskeyAssertionFinish.
+type PasskeyAssertionFinish struct {
+	// Credential A `PublicKeyCredential` as JSON (WebAuthn L3 `toJSON()`, or SimpleWebAuthn's browser
+	// helpers). Fields browsers add beyond these are accepted and ignored, as the spec lets
+	// them grow.
+	Credential WebauthnCredentialJSON `json:"credential"`
+}
+
+// PasskeyCreationOptions defines model for PasskeyCreationOptions.
+type PasskeyCreationOptions struct {
+	// Options `PublicKeyCredentialCreationOptionsJSON` (WebAuthn L3 §5.4), base64url for binary fields.
+	Options PasskeyCreationOptions_Options `json:"options"`
+}
+
+// PasskeyCreationOptions_Options `PublicKeyCredentialCreationOptionsJSON` (WebAuthn L3 §5.4), base64url for binary fields.
+type PasskeyCreationOptions_Options struct {
+	Challenge            string                   `json:"challenge"`
+	PubKeyCredParams     []map[string]interface{} `json:"pubKeyCredParams"`
+	Rp                   map[string]interface{}   `json:"rp"`
+	User                 map[string]interface{}   `json:"user"`
+	AdditionalProperties map[string]interface{}   `json:"-"`
+}
+
+// PasskeyId `pky_…` or a UUID.
+//
+// Example: pky_01jd5f8q3ve4r9x2m6k7n8p0ab
+type PasskeyId = string
+
+// PasskeyList defines model for PasskeyList.
+type PasskeyList struct {
+	Items []Passkey `json:"items"`
+}
+
+// PasskeyLoginBegin defines model for PasskeyLoginBegin.
+type PasskeyLoginBegin struct {
+	// Email Optional hint; lists that account's passkeys.
+	Email *string `json:"email,omitempty"`
+}
+
+// PasskeyRegistrationFinish defines model for PasskeyRegistrationFinish.
+type PasskeyRegistrationFinish struct {
+	// Credential A `PublicKeyCredential` as JSON (WebAuthn L3 `toJSON()`, or SimpleWebAuthn's browser
+	// helpers). Fields browsers add beyond these are accepted and ignored, as the spec lets
+	// them grow.
+	Credential WebauthnCredentialJSON `json:"credential"`
+	Name       *string                `json:"name,omitempty"`
+}
+
+// PasskeyRename defines model for PasskeyRename.
+type PasskeyRename struct {
+	Name string `json:"name"`
+}
+
+// PasskeyRequestOptions defines model for PasskeyRequestOptions.
+type PasskeyRequestOptions struct {
+	// Options `PublicKeyCredentialRequestOptionsJSON` (WebAuthn L3 §5.5), base64url for binary fields.
+	Options PasskeyRequestOptions_Options `json:"options"`
+}
+
+// PasskeyRequestOptions_Options `PublicKeyCredentialRequestOptionsJSON` (WebAuthn L3 §5.5), base64url for binary fields.
+type PasskeyRequestOptions_Options struct {
+	AllowCredentials     *[]map[string]interface{} `json:"allowCredentials,omitempty"`
+	Challenge            string                    `json:"challenge"`
+	RpId                 string                    `json:"rpId"`
+	UserVerification     *string                   `json:"userVerification,omitempty"`
+	AdditionalProperties map[string]interface{}    `json:"-"`
+}
+
+// PasskeySignupBegin defines model for PasskeySignupBegin.
+type PasskeySignupBegin struct {
+	DisplayName *string `json:"display_name,omitempty"`
+	Email       string  `json:"email"`
+}
 
 // Password The tenant's auth policy decides the minimum length; at most 256 characters.
 type Password = string
@@ -1202,6 +1600,16 @@ type PolicyRef struct {
 // PolicyRefEffect defines model for PolicyRef.Effect.
 type PolicyRefEffect string
 
+// RecoveryCodeStatus defines model for RecoveryCodeStatus.
+type RecoveryCodeStatus struct {
+	Remaining int `json:"remaining"`
+}
+
+// RecoveryCodes defines model for RecoveryCodes.
+type RecoveryCodes struct {
+	RecoveryCodes []string `json:"recovery_codes"`
+}
+
 // RefWithName defines model for RefWithName.
 type RefWithName struct {
 	Id   string `json:"id"`
@@ -1257,6 +1665,15 @@ type RoleUpdate struct {
 	Description *string         `json:"description,omitempty"`
 	Name        *string         `json:"name,omitempty"`
 	Permissions *PermissionList `json:"permissions,omitempty"`
+}
+
+// SecurityPolicy defines model for SecurityPolicy.
+type SecurityPolicy struct {
+	// MfaRequired Every member signing in to this tenant needs a second factor.
+	MfaRequired bool `json:"mfa_required"`
+
+	// StepUpMaxAgeSeconds How long a second-factor verification keeps step-up operations open (default 300).
+	StepUpMaxAgeSeconds int `json:"step_up_max_age_seconds"`
 }
 
 // Session defines model for Session.
@@ -1341,6 +1758,24 @@ type SignupRequest struct {
 	TenantName *string `json:"tenant_name,omitempty"`
 }
 
+// StepUpHint defines model for StepUpHint.
+type StepUpHint struct {
+	MaxAgeSeconds int `json:"max_age_seconds"`
+
+	// Methods Endpoints that satisfy the step-up for this account.
+	Methods []string `json:"methods"`
+}
+
+// StepUpStatus defines model for StepUpStatus.
+type StepUpStatus struct {
+	// Fresh Whether step-up protected operations are allowed now.
+	Fresh         bool       `json:"fresh"`
+	FreshUntil    *time.Time `json:"fresh_until"`
+	MaxAgeSeconds int        `json:"max_age_seconds"`
+	Method        *string    `json:"method"`
+	VerifiedAt    *time.Time `json:"verified_at"`
+}
+
 // SwitchTenantRequest defines model for SwitchTenantRequest.
 type SwitchTenantRequest struct {
 	// TenantId `ten_…` or a UUID.
@@ -1407,6 +1842,21 @@ type TokenPair struct {
 // TokenPairTokenType defines model for TokenPair.TokenType.
 type TokenPairTokenType string
 
+// TotpEnrollment defines model for TotpEnrollment.
+type TotpEnrollment struct {
+	// OtpauthUri Example: otpauth://totp/Qeet%20ID:alex%40acme.com?secret=…&issuer=Qeet%20ID
+	OtpauthUri string `json:"otpauth_uri"`
+
+	// Secret Base32 (RFC 4648) secret for manual entry.
+	Secret string `json:"secret"`
+}
+
+// TotpStatus defines model for TotpStatus.
+type TotpStatus struct {
+	ConfirmedAt *time.Time `json:"confirmed_at"`
+	Enrolled    bool       `json:"enrolled"`
+}
+
 // User defines model for User.
 type User struct {
 	CreatedAt     time.Time  `json:"created_at"`
@@ -1455,6 +1905,11 @@ type UserList struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
+// UserMfaRequirement defines model for UserMfaRequirement.
+type UserMfaRequirement struct {
+	Required bool `json:"required"`
+}
+
 // UserUpdate defines model for UserUpdate.
 type UserUpdate struct {
 	DisplayName *string `json:"display_name,omitempty"`
@@ -1468,6 +1923,33 @@ type UserUpdate struct {
 
 // UserUpdateStatus defines model for UserUpdate.Status.
 type UserUpdateStatus string
+
+// WebauthnCredentialJSON A `PublicKeyCredential` as JSON (WebAuthn L3 `toJSON()`, or SimpleWebAuthn's browser
+// helpers). Fields browsers add beyond these are accepted and ignored, as the spec lets
+// them grow.
+type WebauthnCredentialJSON struct {
+	AuthenticatorAttachment *string                         `json:"authenticatorAttachment,omitempty"`
+	ClientExtensionResults  *map[string]interface{}         `json:"clientExtensionResults,omitempty"`
+	Id                      string                          `json:"id"`
+	RawId                   string                          `json:"rawId"`
+	Response                WebauthnCredentialJSON_Response `json:"response"`
+	Type                    WebauthnCredentialJSONType      `json:"type"`
+	AdditionalProperties    map[string]interface{}          `json:"-"`
+}
+
+// WebauthnCredentialJSON_Response defines model for WebauthnCredentialJSON.Response.
+type WebauthnCredentialJSON_Response struct {
+	AttestationObject    *string                `json:"attestationObject,omitempty"`
+	AuthenticatorData    *string                `json:"authenticatorData,omitempty"`
+	ClientDataJSON       string                 `json:"clientDataJSON"`
+	Signature            *string                `json:"signature,omitempty"`
+	Transports           *[]string              `json:"transports,omitempty"`
+	UserHandle           *string                `json:"userHandle,omitempty"`
+	AdditionalProperties map[string]interface{} `json:"-"`
+}
+
+// WebauthnCredentialJSONType defines model for WebauthnCredentialJSON.Type.
+type WebauthnCredentialJSONType string
 
 // AbacPolicyID `pol_…` or a UUID.
 //
@@ -1494,6 +1976,16 @@ type GroupPathID = GroupId
 
 // Limit defines model for Limit.
 type Limit = int
+
+// OtpFactorID `otp_…` or a UUID.
+//
+// Example: otp_01jd5f8q3ve4r9x2m6k7n8p0ab
+type OtpFactorID = OtpFactorId
+
+// PasskeyID `pky_…` or a UUID.
+//
+// Example: pky_01jd5f8q3ve4r9x2m6k7n8p0ab
+type PasskeyID = PasskeyId
 
 // PatID `pat_…` or a UUID.
 //
@@ -1550,6 +2042,9 @@ type PayloadTooLarge = ErrorEnvelope
 
 // RateLimited defines model for RateLimited.
 type RateLimited = ErrorEnvelope
+
+// StepUpRequired defines model for StepUpRequired.
+type StepUpRequired = ErrorEnvelope
 
 // Unauthorized defines model for Unauthorized.
 type Unauthorized = ErrorEnvelope
@@ -1730,6 +2225,24 @@ type ConsumeMagicLinkJSONRequestBody = TokenConsume
 // StartMagicLinkJSONRequestBody defines body for StartMagicLink for application/json ContentType.
 type StartMagicLinkJSONRequestBody = SignInStart
 
+// CompleteMfaLoginJSONRequestBody defines body for CompleteMfaLogin for application/json ContentType.
+type CompleteMfaLoginJSONRequestBody = MfaCompletion
+
+// CreateMfaChallengeJSONRequestBody defines body for CreateMfaChallenge for application/json ContentType.
+type CreateMfaChallengeJSONRequestBody = MfaFactorChallengeRequest
+
+// BeginPasskeyLoginJSONRequestBody defines body for BeginPasskeyLogin for application/json ContentType.
+type BeginPasskeyLoginJSONRequestBody = PasskeyLoginBegin
+
+// FinishPasskeyLoginJSONRequestBody defines body for FinishPasskeyLogin for application/json ContentType.
+type FinishPasskeyLoginJSONRequestBody = PasskeyAssertionFinish
+
+// BeginPasskeySignupJSONRequestBody defines body for BeginPasskeySignup for application/json ContentType.
+type BeginPasskeySignupJSONRequestBody = PasskeySignupBegin
+
+// FinishPasskeySignupJSONRequestBody defines body for FinishPasskeySignup for application/json ContentType.
+type FinishPasskeySignupJSONRequestBody = PasskeyRegistrationFinish
+
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = PasswordChange
 
@@ -1757,6 +2270,27 @@ type CreateGroupJSONRequestBody = GroupCreate
 // UpdateGroupJSONRequestBody defines body for UpdateGroup for application/json ContentType.
 type UpdateGroupJSONRequestBody = GroupUpdate
 
+// AddOtpFactorJSONRequestBody defines body for AddOtpFactor for application/json ContentType.
+type AddOtpFactorJSONRequestBody = OtpFactorCreate
+
+// ConfirmOtpFactorJSONRequestBody defines body for ConfirmOtpFactor for application/json ContentType.
+type ConfirmOtpFactorJSONRequestBody = MfaCode
+
+// ConfirmTotpEnrollmentJSONRequestBody defines body for ConfirmTotpEnrollment for application/json ContentType.
+type ConfirmTotpEnrollmentJSONRequestBody = MfaCode
+
+// VerifyTotpJSONRequestBody defines body for VerifyTotp for application/json ContentType.
+type VerifyTotpJSONRequestBody = MfaCode
+
+// VerifyWebauthnStepUpJSONRequestBody defines body for VerifyWebauthnStepUp for application/json ContentType.
+type VerifyWebauthnStepUpJSONRequestBody = PasskeyAssertionFinish
+
+// FinishPasskeyRegistrationJSONRequestBody defines body for FinishPasskeyRegistration for application/json ContentType.
+type FinishPasskeyRegistrationJSONRequestBody = PasskeyRegistrationFinish
+
+// RenamePasskeyJSONRequestBody defines body for RenamePasskey for application/json ContentType.
+type RenamePasskeyJSONRequestBody = PasskeyRename
+
 // CreateTenantJSONRequestBody defines body for CreateTenant for application/json ContentType.
 type CreateTenantJSONRequestBody = TenantCreate
 
@@ -1778,6 +2312,9 @@ type CreateTenantApiKeyJSONRequestBody = ApiKeyCreate
 // UpdateAuthPolicyJSONRequestBody defines body for UpdateAuthPolicy for application/json ContentType.
 type UpdateAuthPolicyJSONRequestBody = AuthPolicyUpdate
 
+// PutSecurityPolicyJSONRequestBody defines body for PutSecurityPolicy for application/json ContentType.
+type PutSecurityPolicyJSONRequestBody = SecurityPolicy
+
 // CreateRoleJSONRequestBody defines body for CreateRole for application/json ContentType.
 type CreateRoleJSONRequestBody = RoleCreate
 
@@ -1792,6 +2329,9 @@ type UpdateUserJSONRequestBody = UserUpdate
 
 // ReplaceUserMetadataJSONRequestBody defines body for ReplaceUserMetadata for application/json ContentType.
 type ReplaceUserMetadataJSONRequestBody = Metadata
+
+// SetUserMfaRequiredJSONRequestBody defines body for SetUserMfaRequired for application/json ContentType.
+type SetUserMfaRequiredJSONRequestBody = UserMfaRequirement
 
 // SetUserPasswordJSONRequestBody defines body for SetUserPassword for application/json ContentType.
 type SetUserPasswordJSONRequestBody = AdminPasswordSet
@@ -1935,6 +2475,502 @@ func (a Jwk) MarshalJSON() ([]byte, error) {
 	object["y"], err = json.Marshal(a.Y)
 	if err != nil {
 		return nil, fmt.Errorf("error marshaling 'y': %w", err)
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for PasskeyCreationOptions_Options. Returns the specified
+// element and whether it was found
+func (a PasskeyCreationOptions_Options) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for PasskeyCreationOptions_Options
+func (a *PasskeyCreationOptions_Options) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for PasskeyCreationOptions_Options to handle AdditionalProperties
+func (a *PasskeyCreationOptions_Options) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["challenge"]; found {
+		err = json.Unmarshal(raw, &a.Challenge)
+		if err != nil {
+			return fmt.Errorf("error reading 'challenge': %w", err)
+		}
+		delete(object, "challenge")
+	}
+
+	if raw, found := object["pubKeyCredParams"]; found {
+		err = json.Unmarshal(raw, &a.PubKeyCredParams)
+		if err != nil {
+			return fmt.Errorf("error reading 'pubKeyCredParams': %w", err)
+		}
+		delete(object, "pubKeyCredParams")
+	}
+
+	if raw, found := object["rp"]; found {
+		err = json.Unmarshal(raw, &a.Rp)
+		if err != nil {
+			return fmt.Errorf("error reading 'rp': %w", err)
+		}
+		delete(object, "rp")
+	}
+
+	if raw, found := object["user"]; found {
+		err = json.Unmarshal(raw, &a.User)
+		if err != nil {
+			return fmt.Errorf("error reading 'user': %w", err)
+		}
+		delete(object, "user")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for PasskeyCreationOptions_Options to handle AdditionalProperties
+func (a PasskeyCreationOptions_Options) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	object["challenge"], err = json.Marshal(a.Challenge)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'challenge': %w", err)
+	}
+
+	if a.PubKeyCredParams != nil {
+		object["pubKeyCredParams"], err = json.Marshal(a.PubKeyCredParams)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'pubKeyCredParams': %w", err)
+		}
+	}
+
+	if a.Rp != nil {
+		object["rp"], err = json.Marshal(a.Rp)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'rp': %w", err)
+		}
+	}
+
+	if a.User != nil {
+		object["user"], err = json.Marshal(a.User)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'user': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for PasskeyRequestOptions_Options. Returns the specified
+// element and whether it was found
+func (a PasskeyRequestOptions_Options) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for PasskeyRequestOptions_Options
+func (a *PasskeyRequestOptions_Options) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for PasskeyRequestOptions_Options to handle AdditionalProperties
+func (a *PasskeyRequestOptions_Options) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["allowCredentials"]; found {
+		err = json.Unmarshal(raw, &a.AllowCredentials)
+		if err != nil {
+			return fmt.Errorf("error reading 'allowCredentials': %w", err)
+		}
+		delete(object, "allowCredentials")
+	}
+
+	if raw, found := object["challenge"]; found {
+		err = json.Unmarshal(raw, &a.Challenge)
+		if err != nil {
+			return fmt.Errorf("error reading 'challenge': %w", err)
+		}
+		delete(object, "challenge")
+	}
+
+	if raw, found := object["rpId"]; found {
+		err = json.Unmarshal(raw, &a.RpId)
+		if err != nil {
+			return fmt.Errorf("error reading 'rpId': %w", err)
+		}
+		delete(object, "rpId")
+	}
+
+	if raw, found := object["userVerification"]; found {
+		err = json.Unmarshal(raw, &a.UserVerification)
+		if err != nil {
+			return fmt.Errorf("error reading 'userVerification': %w", err)
+		}
+		delete(object, "userVerification")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for PasskeyRequestOptions_Options to handle AdditionalProperties
+func (a PasskeyRequestOptions_Options) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.AllowCredentials != nil {
+		object["allowCredentials"], err = json.Marshal(a.AllowCredentials)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'allowCredentials': %w", err)
+		}
+	}
+
+	object["challenge"], err = json.Marshal(a.Challenge)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'challenge': %w", err)
+	}
+
+	object["rpId"], err = json.Marshal(a.RpId)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'rpId': %w", err)
+	}
+
+	if a.UserVerification != nil {
+		object["userVerification"], err = json.Marshal(a.UserVerification)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'userVerification': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for WebauthnCredentialJSON. Returns the specified
+// element and whether it was found
+func (a WebauthnCredentialJSON) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for WebauthnCredentialJSON
+func (a *WebauthnCredentialJSON) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for WebauthnCredentialJSON to handle AdditionalProperties
+func (a *WebauthnCredentialJSON) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["authenticatorAttachment"]; found {
+		err = json.Unmarshal(raw, &a.AuthenticatorAttachment)
+		if err != nil {
+			return fmt.Errorf("error reading 'authenticatorAttachment': %w", err)
+		}
+		delete(object, "authenticatorAttachment")
+	}
+
+	if raw, found := object["clientExtensionResults"]; found {
+		err = json.Unmarshal(raw, &a.ClientExtensionResults)
+		if err != nil {
+			return fmt.Errorf("error reading 'clientExtensionResults': %w", err)
+		}
+		delete(object, "clientExtensionResults")
+	}
+
+	if raw, found := object["id"]; found {
+		err = json.Unmarshal(raw, &a.Id)
+		if err != nil {
+			return fmt.Errorf("error reading 'id': %w", err)
+		}
+		delete(object, "id")
+	}
+
+	if raw, found := object["rawId"]; found {
+		err = json.Unmarshal(raw, &a.RawId)
+		if err != nil {
+			return fmt.Errorf("error reading 'rawId': %w", err)
+		}
+		delete(object, "rawId")
+	}
+
+	if raw, found := object["response"]; found {
+		err = json.Unmarshal(raw, &a.Response)
+		if err != nil {
+			return fmt.Errorf("error reading 'response': %w", err)
+		}
+		delete(object, "response")
+	}
+
+	if raw, found := object["type"]; found {
+		err = json.Unmarshal(raw, &a.Type)
+		if err != nil {
+			return fmt.Errorf("error reading 'type': %w", err)
+		}
+		delete(object, "type")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for WebauthnCredentialJSON to handle AdditionalProperties
+func (a WebauthnCredentialJSON) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.AuthenticatorAttachment != nil {
+		object["authenticatorAttachment"], err = json.Marshal(a.AuthenticatorAttachment)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'authenticatorAttachment': %w", err)
+		}
+	}
+
+	if a.ClientExtensionResults != nil {
+		object["clientExtensionResults"], err = json.Marshal(a.ClientExtensionResults)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'clientExtensionResults': %w", err)
+		}
+	}
+
+	object["id"], err = json.Marshal(a.Id)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'id': %w", err)
+	}
+
+	object["rawId"], err = json.Marshal(a.RawId)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'rawId': %w", err)
+	}
+
+	object["response"], err = json.Marshal(a.Response)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'response': %w", err)
+	}
+
+	object["type"], err = json.Marshal(a.Type)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'type': %w", err)
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for WebauthnCredentialJSON_Response. Returns the specified
+// element and whether it was found
+func (a WebauthnCredentialJSON_Response) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for WebauthnCredentialJSON_Response
+func (a *WebauthnCredentialJSON_Response) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for WebauthnCredentialJSON_Response to handle AdditionalProperties
+func (a *WebauthnCredentialJSON_Response) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["attestationObject"]; found {
+		err = json.Unmarshal(raw, &a.AttestationObject)
+		if err != nil {
+			return fmt.Errorf("error reading 'attestationObject': %w", err)
+		}
+		delete(object, "attestationObject")
+	}
+
+	if raw, found := object["authenticatorData"]; found {
+		err = json.Unmarshal(raw, &a.AuthenticatorData)
+		if err != nil {
+			return fmt.Errorf("error reading 'authenticatorData': %w", err)
+		}
+		delete(object, "authenticatorData")
+	}
+
+	if raw, found := object["clientDataJSON"]; found {
+		err = json.Unmarshal(raw, &a.ClientDataJSON)
+		if err != nil {
+			return fmt.Errorf("error reading 'clientDataJSON': %w", err)
+		}
+		delete(object, "clientDataJSON")
+	}
+
+	if raw, found := object["signature"]; found {
+		err = json.Unmarshal(raw, &a.Signature)
+		if err != nil {
+			return fmt.Errorf("error reading 'signature': %w", err)
+		}
+		delete(object, "signature")
+	}
+
+	if raw, found := object["transports"]; found {
+		err = json.Unmarshal(raw, &a.Transports)
+		if err != nil {
+			return fmt.Errorf("error reading 'transports': %w", err)
+		}
+		delete(object, "transports")
+	}
+
+	if raw, found := object["userHandle"]; found {
+		err = json.Unmarshal(raw, &a.UserHandle)
+		if err != nil {
+			return fmt.Errorf("error reading 'userHandle': %w", err)
+		}
+		delete(object, "userHandle")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for WebauthnCredentialJSON_Response to handle AdditionalProperties
+func (a WebauthnCredentialJSON_Response) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.AttestationObject != nil {
+		object["attestationObject"], err = json.Marshal(a.AttestationObject)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'attestationObject': %w", err)
+		}
+	}
+
+	if a.AuthenticatorData != nil {
+		object["authenticatorData"], err = json.Marshal(a.AuthenticatorData)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'authenticatorData': %w", err)
+		}
+	}
+
+	object["clientDataJSON"], err = json.Marshal(a.ClientDataJSON)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'clientDataJSON': %w", err)
+	}
+
+	if a.Signature != nil {
+		object["signature"], err = json.Marshal(a.Signature)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'signature': %w", err)
+		}
+	}
+
+	if a.Transports != nil {
+		object["transports"], err = json.Marshal(a.Transports)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'transports': %w", err)
+		}
+	}
+
+	if a.UserHandle != nil {
+		object["userHandle"], err = json.Marshal(a.UserHandle)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'userHandle': %w", err)
+		}
 	}
 
 	for fieldName, field := range a.AdditionalProperties {
@@ -2158,6 +3194,15 @@ type ClientInterface interface {
 	// Corresponds with GET /healthz (the `GetHealth` operationId).
 	GetHealth(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetPasskeyDemoPage A minimal passkey sign-up and sign-in page
+	//
+	// A small HTML page (no framework) that runs passkey sign-up and sign-in against this API
+	// from a browser. It shows the WebAuthn calls a hosted login page makes, and the browser
+	// test drives it with Chromium's virtual authenticator.
+	//
+	// Corresponds with GET /passkeys/demo (the `GetPasskeyDemoPage` operationId).
+	GetPasskeyDemoPage(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetReadiness Readiness probe (database reachable)
 	//
 	// Corresponds with GET /readyz (the `GetReadiness` operationId).
@@ -2321,6 +3366,144 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v1/auth/me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CompleteMfaLoginWithBody Complete a sign-in with its second factor
+	//
+	// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+	// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+	// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+	// the window (429).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+	CompleteMfaLoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CompleteMfaLogin Complete a sign-in with its second factor
+	//
+	// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+	// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+	// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+	// the window (429).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+	CompleteMfaLogin(ctx context.Context, body CompleteMfaLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMfaChallengeWithBody Prepare a second factor for a pending sign-in
+	//
+	// For `method: webauthn`, assertion options limited to the user's passkeys; for
+	// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+	// no challenge.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+	CreateMfaChallengeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateMfaChallenge Prepare a second factor for a pending sign-in
+	//
+	// For `method: webauthn`, assertion options limited to the user's passkeys; for
+	// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+	// no challenge.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+	CreateMfaChallenge(ctx context.Context, body CreateMfaChallengeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BeginPasskeyLoginWithBody Start a passkey sign-in
+	//
+	// Assertion options. Without a body (or without `email`) the options name no credential, so
+	// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+	// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+	// username field's autofill). With `email`, the options list that account's passkeys; an
+	// unknown email gets the same usernameless options, so the answer reveals nothing.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+	BeginPasskeyLoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BeginPasskeyLogin Start a passkey sign-in
+	//
+	// Assertion options. Without a body (or without `email`) the options name no credential, so
+	// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+	// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+	// username field's autofill). With `email`, the options list that account's passkeys; an
+	// unknown email gets the same usernameless options, so the answer reveals nothing.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+	BeginPasskeyLogin(ctx context.Context, body BeginPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinishPasskeyLoginWithBody Finish a passkey sign-in
+	//
+	// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+	// requires user verification, checks the signature counter (a counter that does not move
+	// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+	// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+	FinishPasskeyLoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinishPasskeyLogin Finish a passkey sign-in
+	//
+	// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+	// requires user verification, checks the signature counter (a counter that does not move
+	// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+	// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+	FinishPasskeyLogin(ctx context.Context, body FinishPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BeginPasskeySignupWithBody Start a passkey-first signup
+	//
+	// Creation options for a new account whose only credential will be a passkey (no password
+	// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+	// five minutes.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+	BeginPasskeySignupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BeginPasskeySignup Start a passkey-first signup
+	//
+	// Creation options for a new account whose only credential will be a passkey (no password
+	// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+	// five minutes.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+	BeginPasskeySignup(ctx context.Context, body BeginPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinishPasskeySignupWithBody Finish a passkey-first signup
+	//
+	// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+	// and the passkey, and signs them in.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+	FinishPasskeySignupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinishPasskeySignup Finish a passkey-first signup
+	//
+	// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+	// and the passkey, and signs them in.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+	FinishPasskeySignup(ctx context.Context, body FinishPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetPasswordStatus Whether I have a password
 	//
@@ -2561,6 +3744,147 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/groups/{id}/members/{userID} (the `AddGroupMember` operationId).
 	AddGroupMember(ctx context.Context, id GroupPathID, userID UserIDPath, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListOtpFactors My email and SMS code factors
+	//
+	// Corresponds with GET /v1/mfa/otp/factors (the `ListOtpFactors` operationId).
+	ListOtpFactors(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddOtpFactorWithBody Add an email or SMS code factor
+	//
+	// Sends a code to the destination; the factor is active once `confirm` receives it.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+	AddOtpFactorWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddOtpFactor Add an email or SMS code factor
+	//
+	// Sends a code to the destination; the factor is active once `confirm` receives it.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+	AddOtpFactor(ctx context.Context, body AddOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteOtpFactor Remove an email or SMS code factor (step-up)
+	//
+	// Corresponds with DELETE /v1/mfa/otp/factors/{id} (the `DeleteOtpFactor` operationId).
+	DeleteOtpFactor(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SendOtpChallenge Send a code to a factor
+	//
+	// Corresponds with POST /v1/mfa/otp/factors/{id}/challenge (the `SendOtpChallenge` operationId).
+	SendOtpChallenge(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmOtpFactorWithBody Confirm a factor (or step up) with the code it received
+	//
+	// The first correct code activates the factor (and, for the account's first second factor,
+	// returns ten recovery codes); every correct code also counts as a step-up verification.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+	ConfirmOtpFactorWithBody(ctx context.Context, id OtpFactorID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmOtpFactor Confirm a factor (or step up) with the code it received
+	//
+	// The first correct code activates the factor (and, for the account's first second factor,
+	// returns ten recovery codes); every correct code also counts as a step-up verification.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+	ConfirmOtpFactor(ctx context.Context, id OtpFactorID, body ConfirmOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetRecoveryCodeStatus How many recovery codes I have left
+	//
+	// Corresponds with GET /v1/mfa/recovery-codes (the `GetRecoveryCodeStatus` operationId).
+	GetRecoveryCodeStatus(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RegenerateRecoveryCodes Replace my recovery codes (step-up)
+	//
+	// Ten new codes, shown this once; the old ones stop working.
+	//
+	// Corresponds with POST /v1/mfa/recovery-codes/regenerate (the `RegenerateRecoveryCodes` operationId).
+	RegenerateRecoveryCodes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetStepUpStatus How fresh my last second-factor verification is
+	//
+	// Corresponds with GET /v1/mfa/step-up/status (the `GetStepUpStatus` operationId).
+	GetStepUpStatus(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DisableTotp Remove my authenticator app (step-up)
+	//
+	// Corresponds with DELETE /v1/mfa/totp (the `DisableTotp` operationId).
+	DisableTotp(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetTotpStatus My authenticator-app (TOTP) status
+	//
+	// Corresponds with GET /v1/mfa/totp (the `GetTotpStatus` operationId).
+	GetTotpStatus(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmTotpEnrollmentWithBody Confirm the authenticator app with its first code
+	//
+	// Activates TOTP. When this is the account's first second factor, the response carries
+	// ten recovery codes, shown this once.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+	ConfirmTotpEnrollmentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmTotpEnrollment Confirm the authenticator app with its first code
+	//
+	// Activates TOTP. When this is the account's first second factor, the response carries
+	// ten recovery codes, shown this once.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+	ConfirmTotpEnrollment(ctx context.Context, body ConfirmTotpEnrollmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StartTotpEnrollment Start enrolling an authenticator app
+	//
+	// A new secret and its `otpauth://` URI (for a QR code). Nothing is active until
+	// `enroll/confirm` receives a code from the app. Starting again replaces an unconfirmed secret.
+	//
+	// Corresponds with POST /v1/mfa/totp/enroll/start (the `StartTotpEnrollment` operationId).
+	StartTotpEnrollment(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyTotpWithBody Step up with a TOTP code
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+	VerifyTotpWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyTotp Step up with a TOTP code
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+	VerifyTotp(ctx context.Context, body VerifyTotpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateWebauthnStepUpChallenge Step up with a passkey — options
+	//
+	// Corresponds with POST /v1/mfa/webauthn/challenge (the `CreateWebauthnStepUpChallenge` operationId).
+	CreateWebauthnStepUpChallenge(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyWebauthnStepUpWithBody Step up with a passkey — verify
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+	VerifyWebauthnStepUpWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyWebauthnStepUp Step up with a passkey — verify
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+	VerifyWebauthnStepUp(ctx context.Context, body VerifyWebauthnStepUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListSigningKeys Signing-key metadata
 	//
 	// Every signing key with its status: `active` (signs new tokens), `retired` (still published
@@ -2578,6 +3902,62 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/oidc/signing-keys/rotate (the `RotateSigningKey` operationId).
 	RotateSigningKey(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPasskeys My passkeys
+	//
+	// Every passkey of the signed-in user (at most 50), oldest first.
+	//
+	// Corresponds with GET /v1/passkeys (the `ListPasskeys` operationId).
+	ListPasskeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BeginPasskeyRegistration Start adding a passkey to my account
+	//
+	// Creation options that exclude the passkeys the user already has.
+	//
+	// Corresponds with POST /v1/passkeys/register/begin (the `BeginPasskeyRegistration` operationId).
+	BeginPasskeyRegistration(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinishPasskeyRegistrationWithBody Finish adding a passkey
+	//
+	// Verifies the attestation and stores the credential. Its `name` defaults to the
+	// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+	FinishPasskeyRegistrationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FinishPasskeyRegistration Finish adding a passkey
+	//
+	// Verifies the attestation and stores the credential. Its `name` defaults to the
+	// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+	FinishPasskeyRegistration(ctx context.Context, body FinishPasskeyRegistrationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeletePasskey Delete one of my passkeys (step-up)
+	//
+	// Needs a recent second-factor or passkey verification (403 `step_up_required` otherwise).
+	// The last way to sign in cannot be deleted (409).
+	//
+	// Corresponds with DELETE /v1/passkeys/{id} (the `DeletePasskey` operationId).
+	DeletePasskey(ctx context.Context, id PasskeyID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RenamePasskeyWithBody Rename one of my passkeys
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+	RenamePasskeyWithBody(ctx context.Context, id PasskeyID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RenamePasskey Rename one of my passkeys
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+	RenamePasskey(ctx context.Context, id PasskeyID, body RenamePasskeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPermissions The permission catalogue
 	//
@@ -2830,6 +4210,25 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/tenants/{tenantID}/members (the `ListTenantMembers` operationId).
 	ListTenantMembers(ctx context.Context, tenantID TenantID, params *ListTenantMembersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetSecurityPolicy The tenant's security policy
+	//
+	// Corresponds with GET /v1/tenants/{tenantID}/policy (the `GetSecurityPolicy` operationId).
+	GetSecurityPolicy(ctx context.Context, tenantID TenantID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutSecurityPolicyWithBody Set the tenant's security policy
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+	PutSecurityPolicyWithBody(ctx context.Context, tenantID TenantID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutSecurityPolicy Set the tenant's security policy
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+	PutSecurityPolicy(ctx context.Context, tenantID TenantID, body PutSecurityPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListRoles List the tenant's roles
 	//
 	// The built-in roles `owner`, `admin` and `member`, then the custom roles, oldest first.
@@ -2966,6 +4365,33 @@ type ClientInterface interface {
 	//
 	// Corresponds with PUT /v1/users/{id}/metadata (the `ReplaceUserMetadata` operationId).
 	ReplaceUserMetadata(ctx context.Context, id UserID, body ReplaceUserMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ResetUserMfa Reset a user's second factors (admin)
+	//
+	// Removes TOTP, recovery codes and code factors (passkeys stay) and ends pending MFA sign-ins.
+	//
+	// Corresponds with DELETE /v1/users/{id}/mfa (the `ResetUserMfa` operationId).
+	ResetUserMfa(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetUserMfaRequiredWithBody Require a second factor from a user (admin)
+	//
+	// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+	// asked to enroll an authenticator app during sign-in.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+	SetUserMfaRequiredWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetUserMfaRequired Require a second factor from a user (admin)
+	//
+	// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+	// asked to enroll an authenticator app during sign-in.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+	SetUserMfaRequired(ctx context.Context, id UserID, body SetUserMfaRequiredJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SetUserPasswordWithBody Set a user's password (admin)
 	//
@@ -3108,6 +4534,25 @@ func (c *Client) GetJwks(ctx context.Context, reqEditors ...RequestEditorFn) (*h
 // Corresponds with GET /healthz (the `GetHealth` operationId).
 func (c *Client) GetHealth(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetHealthRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPasskeyDemoPage A minimal passkey sign-up and sign-in page
+//
+// A small HTML page (no framework) that runs passkey sign-up and sign-in against this API
+// from a browser. It shows the WebAuthn calls a hosted login page makes, and the browser
+// test drives it with Chromium's virtual authenticator.
+//
+// Corresponds with GET /passkeys/demo (the `GetPasskeyDemoPage` operationId).
+func (c *Client) GetPasskeyDemoPage(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPasskeyDemoPageRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -3452,6 +4897,264 @@ func (c *Client) StartMagicLink(ctx context.Context, body StartMagicLinkJSONRequ
 // Corresponds with GET /v1/auth/me (the `GetMe` operationId).
 func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMeRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CompleteMfaLoginWithBody Complete a sign-in with its second factor
+//
+// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+// the window (429).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+func (c *Client) CompleteMfaLoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCompleteMfaLoginRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CompleteMfaLogin Complete a sign-in with its second factor
+//
+// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+// the window (429).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+func (c *Client) CompleteMfaLogin(ctx context.Context, body CompleteMfaLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCompleteMfaLoginRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMfaChallengeWithBody Prepare a second factor for a pending sign-in
+//
+// For `method: webauthn`, assertion options limited to the user's passkeys; for
+// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+// no challenge.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+func (c *Client) CreateMfaChallengeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMfaChallengeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateMfaChallenge Prepare a second factor for a pending sign-in
+//
+// For `method: webauthn`, assertion options limited to the user's passkeys; for
+// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+// no challenge.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+func (c *Client) CreateMfaChallenge(ctx context.Context, body CreateMfaChallengeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMfaChallengeRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BeginPasskeyLoginWithBody Start a passkey sign-in
+//
+// Assertion options. Without a body (or without `email`) the options name no credential, so
+// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+// username field's autofill). With `email`, the options list that account's passkeys; an
+// unknown email gets the same usernameless options, so the answer reveals nothing.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+func (c *Client) BeginPasskeyLoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBeginPasskeyLoginRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BeginPasskeyLogin Start a passkey sign-in
+//
+// Assertion options. Without a body (or without `email`) the options name no credential, so
+// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+// username field's autofill). With `email`, the options list that account's passkeys; an
+// unknown email gets the same usernameless options, so the answer reveals nothing.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+func (c *Client) BeginPasskeyLogin(ctx context.Context, body BeginPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBeginPasskeyLoginRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinishPasskeyLoginWithBody Finish a passkey sign-in
+//
+// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+// requires user verification, checks the signature counter (a counter that does not move
+// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+func (c *Client) FinishPasskeyLoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinishPasskeyLoginRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinishPasskeyLogin Finish a passkey sign-in
+//
+// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+// requires user verification, checks the signature counter (a counter that does not move
+// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+func (c *Client) FinishPasskeyLogin(ctx context.Context, body FinishPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinishPasskeyLoginRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BeginPasskeySignupWithBody Start a passkey-first signup
+//
+// Creation options for a new account whose only credential will be a passkey (no password
+// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+// five minutes.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+func (c *Client) BeginPasskeySignupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBeginPasskeySignupRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BeginPasskeySignup Start a passkey-first signup
+//
+// Creation options for a new account whose only credential will be a passkey (no password
+// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+// five minutes.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+func (c *Client) BeginPasskeySignup(ctx context.Context, body BeginPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBeginPasskeySignupRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinishPasskeySignupWithBody Finish a passkey-first signup
+//
+// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+// and the passkey, and signs them in.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+func (c *Client) FinishPasskeySignupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinishPasskeySignupRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinishPasskeySignup Finish a passkey-first signup
+//
+// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+// and the passkey, and signs them in.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+func (c *Client) FinishPasskeySignup(ctx context.Context, body FinishPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinishPasskeySignupRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3981,6 +5684,347 @@ func (c *Client) AddGroupMember(ctx context.Context, id GroupPathID, userID User
 	return c.Client.Do(req)
 }
 
+// ListOtpFactors My email and SMS code factors
+//
+// Corresponds with GET /v1/mfa/otp/factors (the `ListOtpFactors` operationId).
+func (c *Client) ListOtpFactors(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOtpFactorsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddOtpFactorWithBody Add an email or SMS code factor
+//
+// Sends a code to the destination; the factor is active once `confirm` receives it.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+func (c *Client) AddOtpFactorWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddOtpFactorRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddOtpFactor Add an email or SMS code factor
+//
+// Sends a code to the destination; the factor is active once `confirm` receives it.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+func (c *Client) AddOtpFactor(ctx context.Context, body AddOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddOtpFactorRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteOtpFactor Remove an email or SMS code factor (step-up)
+//
+// Corresponds with DELETE /v1/mfa/otp/factors/{id} (the `DeleteOtpFactor` operationId).
+func (c *Client) DeleteOtpFactor(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOtpFactorRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SendOtpChallenge Send a code to a factor
+//
+// Corresponds with POST /v1/mfa/otp/factors/{id}/challenge (the `SendOtpChallenge` operationId).
+func (c *Client) SendOtpChallenge(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSendOtpChallengeRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmOtpFactorWithBody Confirm a factor (or step up) with the code it received
+//
+// The first correct code activates the factor (and, for the account's first second factor,
+// returns ten recovery codes); every correct code also counts as a step-up verification.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+func (c *Client) ConfirmOtpFactorWithBody(ctx context.Context, id OtpFactorID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmOtpFactorRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmOtpFactor Confirm a factor (or step up) with the code it received
+//
+// The first correct code activates the factor (and, for the account's first second factor,
+// returns ten recovery codes); every correct code also counts as a step-up verification.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+func (c *Client) ConfirmOtpFactor(ctx context.Context, id OtpFactorID, body ConfirmOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmOtpFactorRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetRecoveryCodeStatus How many recovery codes I have left
+//
+// Corresponds with GET /v1/mfa/recovery-codes (the `GetRecoveryCodeStatus` operationId).
+func (c *Client) GetRecoveryCodeStatus(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetRecoveryCodeStatusRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RegenerateRecoveryCodes Replace my recovery codes (step-up)
+//
+// Ten new codes, shown this once; the old ones stop working.
+//
+// Corresponds with POST /v1/mfa/recovery-codes/regenerate (the `RegenerateRecoveryCodes` operationId).
+func (c *Client) RegenerateRecoveryCodes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegenerateRecoveryCodesRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetStepUpStatus How fresh my last second-factor verification is
+//
+// Corresponds with GET /v1/mfa/step-up/status (the `GetStepUpStatus` operationId).
+func (c *Client) GetStepUpStatus(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetStepUpStatusRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DisableTotp Remove my authenticator app (step-up)
+//
+// Corresponds with DELETE /v1/mfa/totp (the `DisableTotp` operationId).
+func (c *Client) DisableTotp(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisableTotpRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetTotpStatus My authenticator-app (TOTP) status
+//
+// Corresponds with GET /v1/mfa/totp (the `GetTotpStatus` operationId).
+func (c *Client) GetTotpStatus(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetTotpStatusRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmTotpEnrollmentWithBody Confirm the authenticator app with its first code
+//
+// Activates TOTP. When this is the account's first second factor, the response carries
+// ten recovery codes, shown this once.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+func (c *Client) ConfirmTotpEnrollmentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmTotpEnrollmentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmTotpEnrollment Confirm the authenticator app with its first code
+//
+// Activates TOTP. When this is the account's first second factor, the response carries
+// ten recovery codes, shown this once.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+func (c *Client) ConfirmTotpEnrollment(ctx context.Context, body ConfirmTotpEnrollmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmTotpEnrollmentRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StartTotpEnrollment Start enrolling an authenticator app
+//
+// A new secret and its `otpauth://` URI (for a QR code). Nothing is active until
+// `enroll/confirm` receives a code from the app. Starting again replaces an unconfirmed secret.
+//
+// Corresponds with POST /v1/mfa/totp/enroll/start (the `StartTotpEnrollment` operationId).
+func (c *Client) StartTotpEnrollment(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStartTotpEnrollmentRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyTotpWithBody Step up with a TOTP code
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+func (c *Client) VerifyTotpWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyTotpRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyTotp Step up with a TOTP code
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+func (c *Client) VerifyTotp(ctx context.Context, body VerifyTotpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyTotpRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateWebauthnStepUpChallenge Step up with a passkey — options
+//
+// Corresponds with POST /v1/mfa/webauthn/challenge (the `CreateWebauthnStepUpChallenge` operationId).
+func (c *Client) CreateWebauthnStepUpChallenge(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateWebauthnStepUpChallengeRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyWebauthnStepUpWithBody Step up with a passkey — verify
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+func (c *Client) VerifyWebauthnStepUpWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyWebauthnStepUpRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyWebauthnStepUp Step up with a passkey — verify
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+func (c *Client) VerifyWebauthnStepUp(ctx context.Context, body VerifyWebauthnStepUpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyWebauthnStepUpRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListSigningKeys Signing-key metadata
 //
 // Every signing key with its status: `active` (signs new tokens), `retired` (still published
@@ -4009,6 +6053,132 @@ func (c *Client) ListSigningKeys(ctx context.Context, reqEditors ...RequestEdito
 // Corresponds with POST /v1/oidc/signing-keys/rotate (the `RotateSigningKey` operationId).
 func (c *Client) RotateSigningKey(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRotateSigningKeyRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPasskeys My passkeys
+//
+// Every passkey of the signed-in user (at most 50), oldest first.
+//
+// Corresponds with GET /v1/passkeys (the `ListPasskeys` operationId).
+func (c *Client) ListPasskeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPasskeysRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BeginPasskeyRegistration Start adding a passkey to my account
+//
+// Creation options that exclude the passkeys the user already has.
+//
+// Corresponds with POST /v1/passkeys/register/begin (the `BeginPasskeyRegistration` operationId).
+func (c *Client) BeginPasskeyRegistration(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBeginPasskeyRegistrationRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinishPasskeyRegistrationWithBody Finish adding a passkey
+//
+// Verifies the attestation and stores the credential. Its `name` defaults to the
+// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+func (c *Client) FinishPasskeyRegistrationWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinishPasskeyRegistrationRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FinishPasskeyRegistration Finish adding a passkey
+//
+// Verifies the attestation and stores the credential. Its `name` defaults to the
+// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+func (c *Client) FinishPasskeyRegistration(ctx context.Context, body FinishPasskeyRegistrationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFinishPasskeyRegistrationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeletePasskey Delete one of my passkeys (step-up)
+//
+// Needs a recent second-factor or passkey verification (403 `step_up_required` otherwise).
+// The last way to sign in cannot be deleted (409).
+//
+// Corresponds with DELETE /v1/passkeys/{id} (the `DeletePasskey` operationId).
+func (c *Client) DeletePasskey(ctx context.Context, id PasskeyID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeletePasskeyRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RenamePasskeyWithBody Rename one of my passkeys
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+func (c *Client) RenamePasskeyWithBody(ctx context.Context, id PasskeyID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRenamePasskeyRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RenamePasskey Rename one of my passkeys
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+func (c *Client) RenamePasskey(ctx context.Context, id PasskeyID, body RenamePasskeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRenamePasskeyRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4610,6 +6780,55 @@ func (c *Client) ListTenantMembers(ctx context.Context, tenantID TenantID, param
 	return c.Client.Do(req)
 }
 
+// GetSecurityPolicy The tenant's security policy
+//
+// Corresponds with GET /v1/tenants/{tenantID}/policy (the `GetSecurityPolicy` operationId).
+func (c *Client) GetSecurityPolicy(ctx context.Context, tenantID TenantID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSecurityPolicyRequest(c.Server, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutSecurityPolicyWithBody Set the tenant's security policy
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+func (c *Client) PutSecurityPolicyWithBody(ctx context.Context, tenantID TenantID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutSecurityPolicyRequestWithBody(c.Server, tenantID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutSecurityPolicy Set the tenant's security policy
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+func (c *Client) PutSecurityPolicy(ctx context.Context, tenantID TenantID, body PutSecurityPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutSecurityPolicyRequest(c.Server, tenantID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListRoles List the tenant's roles
 //
 // The built-in roles `owner`, `admin` and `member`, then the custom roles, oldest first.
@@ -4907,6 +7126,63 @@ func (c *Client) ReplaceUserMetadataWithBody(ctx context.Context, id UserID, con
 // Corresponds with PUT /v1/users/{id}/metadata (the `ReplaceUserMetadata` operationId).
 func (c *Client) ReplaceUserMetadata(ctx context.Context, id UserID, body ReplaceUserMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewReplaceUserMetadataRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ResetUserMfa Reset a user's second factors (admin)
+//
+// Removes TOTP, recovery codes and code factors (passkeys stay) and ends pending MFA sign-ins.
+//
+// Corresponds with DELETE /v1/users/{id}/mfa (the `ResetUserMfa` operationId).
+func (c *Client) ResetUserMfa(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResetUserMfaRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetUserMfaRequiredWithBody Require a second factor from a user (admin)
+//
+// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+// asked to enroll an authenticator app during sign-in.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+func (c *Client) SetUserMfaRequiredWithBody(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetUserMfaRequiredRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetUserMfaRequired Require a second factor from a user (admin)
+//
+// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+// asked to enroll an authenticator app during sign-in.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+func (c *Client) SetUserMfaRequired(ctx context.Context, id UserID, body SetUserMfaRequiredJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetUserMfaRequiredRequest(c.Server, id, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5220,6 +7496,33 @@ func NewGetHealthRequest(server string) (*http.Request, error) {
 	}
 
 	operationPath := fmt.Sprintf("/healthz")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPasskeyDemoPageRequest constructs an http.Request for the GetPasskeyDemoPage method
+func NewGetPasskeyDemoPageRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/passkeys/demo")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -5628,6 +7931,246 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewCompleteMfaLoginRequest calls the generic CompleteMfaLogin builder with application/json body
+func NewCompleteMfaLoginRequest(server string, body CompleteMfaLoginJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCompleteMfaLoginRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCompleteMfaLoginRequestWithBody constructs an http.Request for the CompleteMfaLogin method, with any body, and a specified content type
+func NewCompleteMfaLoginRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/mfa")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateMfaChallengeRequest calls the generic CreateMfaChallenge builder with application/json body
+func NewCreateMfaChallengeRequest(server string, body CreateMfaChallengeJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateMfaChallengeRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateMfaChallengeRequestWithBody constructs an http.Request for the CreateMfaChallenge method, with any body, and a specified content type
+func NewCreateMfaChallengeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/mfa/challenge")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewBeginPasskeyLoginRequest calls the generic BeginPasskeyLogin builder with application/json body
+func NewBeginPasskeyLoginRequest(server string, body BeginPasskeyLoginJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBeginPasskeyLoginRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewBeginPasskeyLoginRequestWithBody constructs an http.Request for the BeginPasskeyLogin method, with any body, and a specified content type
+func NewBeginPasskeyLoginRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/passkeys/login/begin")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewFinishPasskeyLoginRequest calls the generic FinishPasskeyLogin builder with application/json body
+func NewFinishPasskeyLoginRequest(server string, body FinishPasskeyLoginJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFinishPasskeyLoginRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewFinishPasskeyLoginRequestWithBody constructs an http.Request for the FinishPasskeyLogin method, with any body, and a specified content type
+func NewFinishPasskeyLoginRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/passkeys/login/finish")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewBeginPasskeySignupRequest calls the generic BeginPasskeySignup builder with application/json body
+func NewBeginPasskeySignupRequest(server string, body BeginPasskeySignupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBeginPasskeySignupRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewBeginPasskeySignupRequestWithBody constructs an http.Request for the BeginPasskeySignup method, with any body, and a specified content type
+func NewBeginPasskeySignupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/passkeys/signup/begin")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewFinishPasskeySignupRequest calls the generic FinishPasskeySignup builder with application/json body
+func NewFinishPasskeySignupRequest(server string, body FinishPasskeySignupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFinishPasskeySignupRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewFinishPasskeySignupRequestWithBody constructs an http.Request for the FinishPasskeySignup method, with any body, and a specified content type
+func NewFinishPasskeySignupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/auth/passkeys/signup/finish")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -6505,6 +9048,497 @@ func NewAddGroupMemberRequest(server string, id GroupPathID, userID UserIDPath) 
 	return req, nil
 }
 
+// NewListOtpFactorsRequest constructs an http.Request for the ListOtpFactors method
+func NewListOtpFactorsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/otp/factors")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAddOtpFactorRequest calls the generic AddOtpFactor builder with application/json body
+func NewAddOtpFactorRequest(server string, body AddOtpFactorJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddOtpFactorRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewAddOtpFactorRequestWithBody constructs an http.Request for the AddOtpFactor method, with any body, and a specified content type
+func NewAddOtpFactorRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/otp/factors")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteOtpFactorRequest constructs an http.Request for the DeleteOtpFactor method
+func NewDeleteOtpFactorRequest(server string, id OtpFactorID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/otp/factors/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSendOtpChallengeRequest constructs an http.Request for the SendOtpChallenge method
+func NewSendOtpChallengeRequest(server string, id OtpFactorID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/otp/factors/%s/challenge", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewConfirmOtpFactorRequest calls the generic ConfirmOtpFactor builder with application/json body
+func NewConfirmOtpFactorRequest(server string, id OtpFactorID, body ConfirmOtpFactorJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewConfirmOtpFactorRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewConfirmOtpFactorRequestWithBody constructs an http.Request for the ConfirmOtpFactor method, with any body, and a specified content type
+func NewConfirmOtpFactorRequestWithBody(server string, id OtpFactorID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/otp/factors/%s/confirm", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetRecoveryCodeStatusRequest constructs an http.Request for the GetRecoveryCodeStatus method
+func NewGetRecoveryCodeStatusRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/recovery-codes")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRegenerateRecoveryCodesRequest constructs an http.Request for the RegenerateRecoveryCodes method
+func NewRegenerateRecoveryCodesRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/recovery-codes/regenerate")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetStepUpStatusRequest constructs an http.Request for the GetStepUpStatus method
+func NewGetStepUpStatusRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/step-up/status")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDisableTotpRequest constructs an http.Request for the DisableTotp method
+func NewDisableTotpRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/totp")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetTotpStatusRequest constructs an http.Request for the GetTotpStatus method
+func NewGetTotpStatusRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/totp")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewConfirmTotpEnrollmentRequest calls the generic ConfirmTotpEnrollment builder with application/json body
+func NewConfirmTotpEnrollmentRequest(server string, body ConfirmTotpEnrollmentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewConfirmTotpEnrollmentRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewConfirmTotpEnrollmentRequestWithBody constructs an http.Request for the ConfirmTotpEnrollment method, with any body, and a specified content type
+func NewConfirmTotpEnrollmentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/totp/enroll/confirm")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewStartTotpEnrollmentRequest constructs an http.Request for the StartTotpEnrollment method
+func NewStartTotpEnrollmentRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/totp/enroll/start")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewVerifyTotpRequest calls the generic VerifyTotp builder with application/json body
+func NewVerifyTotpRequest(server string, body VerifyTotpJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVerifyTotpRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewVerifyTotpRequestWithBody constructs an http.Request for the VerifyTotp method, with any body, and a specified content type
+func NewVerifyTotpRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/totp/verify")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateWebauthnStepUpChallengeRequest constructs an http.Request for the CreateWebauthnStepUpChallenge method
+func NewCreateWebauthnStepUpChallengeRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/webauthn/challenge")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewVerifyWebauthnStepUpRequest calls the generic VerifyWebauthnStepUp builder with application/json body
+func NewVerifyWebauthnStepUpRequest(server string, body VerifyWebauthnStepUpJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVerifyWebauthnStepUpRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewVerifyWebauthnStepUpRequestWithBody constructs an http.Request for the VerifyWebauthnStepUp method, with any body, and a specified content type
+func NewVerifyWebauthnStepUpRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/mfa/webauthn/verify")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListSigningKeysRequest constructs an http.Request for the ListSigningKeys method
 func NewListSigningKeysRequest(server string) (*http.Request, error) {
 	var err error
@@ -6555,6 +9589,181 @@ func NewRotateSigningKeyRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewListPasskeysRequest constructs an http.Request for the ListPasskeys method
+func NewListPasskeysRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/passkeys")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewBeginPasskeyRegistrationRequest constructs an http.Request for the BeginPasskeyRegistration method
+func NewBeginPasskeyRegistrationRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/passkeys/register/begin")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewFinishPasskeyRegistrationRequest calls the generic FinishPasskeyRegistration builder with application/json body
+func NewFinishPasskeyRegistrationRequest(server string, body FinishPasskeyRegistrationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewFinishPasskeyRegistrationRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewFinishPasskeyRegistrationRequestWithBody constructs an http.Request for the FinishPasskeyRegistration method, with any body, and a specified content type
+func NewFinishPasskeyRegistrationRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/passkeys/register/finish")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeletePasskeyRequest constructs an http.Request for the DeletePasskey method
+func NewDeletePasskeyRequest(server string, id PasskeyID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/passkeys/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRenamePasskeyRequest calls the generic RenamePasskey builder with application/json body
+func NewRenamePasskeyRequest(server string, id PasskeyID, body RenamePasskeyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRenamePasskeyRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewRenamePasskeyRequestWithBody constructs an http.Request for the RenamePasskey method, with any body, and a specified content type
+func NewRenamePasskeyRequestWithBody(server string, id PasskeyID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/passkeys/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -7911,6 +11120,87 @@ func NewListTenantMembersRequest(server string, tenantID TenantID, params *ListT
 	return req, nil
 }
 
+// NewGetSecurityPolicyRequest constructs an http.Request for the GetSecurityPolicy method
+func NewGetSecurityPolicyRequest(server string, tenantID TenantID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "tenantID", tenantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/tenants/%s/policy", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutSecurityPolicyRequest calls the generic PutSecurityPolicy builder with application/json body
+func NewPutSecurityPolicyRequest(server string, tenantID TenantID, body PutSecurityPolicyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPutSecurityPolicyRequestWithBody(server, tenantID, "application/json", bodyReader)
+}
+
+// NewPutSecurityPolicyRequestWithBody constructs an http.Request for the PutSecurityPolicy method, with any body, and a specified content type
+func NewPutSecurityPolicyRequestWithBody(server string, tenantID TenantID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "tenantID", tenantID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/tenants/%s/policy", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListRolesRequest constructs an http.Request for the ListRoles method
 func NewListRolesRequest(server string, tenantID TenantID, params *ListRolesParams) (*http.Request, error) {
 	var err error
@@ -8487,6 +11777,87 @@ func NewReplaceUserMetadataRequestWithBody(server string, id UserID, contentType
 	}
 
 	operationPath := fmt.Sprintf("/v1/users/%s/metadata", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewResetUserMfaRequest constructs an http.Request for the ResetUserMfa method
+func NewResetUserMfaRequest(server string, id UserID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/users/%s/mfa", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSetUserMfaRequiredRequest calls the generic SetUserMfaRequired builder with application/json body
+func NewSetUserMfaRequiredRequest(server string, id UserID, body SetUserMfaRequiredJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSetUserMfaRequiredRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewSetUserMfaRequiredRequestWithBody constructs an http.Request for the SetUserMfaRequired method, with any body, and a specified content type
+func NewSetUserMfaRequiredRequestWithBody(server string, id UserID, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/users/%s/mfa-required", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -9089,6 +12460,17 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /healthz (the `GetHealth` operationId).
 	GetHealthWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetHealthResponse, error)
 
+	// GetPasskeyDemoPageWithResponse A minimal passkey sign-up and sign-in page
+	//
+	// A small HTML page (no framework) that runs passkey sign-up and sign-in against this API
+	// from a browser. It shows the WebAuthn calls a hosted login page makes, and the browser
+	// test drives it with Chromium's virtual authenticator.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /passkeys/demo (the `GetPasskeyDemoPage` operationId).
+	GetPasskeyDemoPageWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetPasskeyDemoPageResponse, error)
+
 	// GetReadinessWithResponse Readiness probe (database reachable)
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -9260,6 +12642,144 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v1/auth/me (the `GetMe` operationId).
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
+
+	// CompleteMfaLoginWithBodyWithResponse Complete a sign-in with its second factor
+	//
+	// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+	// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+	// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+	// the window (429).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+	CompleteMfaLoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CompleteMfaLoginResponse, error)
+
+	// CompleteMfaLoginWithResponse Complete a sign-in with its second factor
+	//
+	// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+	// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+	// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+	// the window (429).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+	CompleteMfaLoginWithResponse(ctx context.Context, body CompleteMfaLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*CompleteMfaLoginResponse, error)
+
+	// CreateMfaChallengeWithBodyWithResponse Prepare a second factor for a pending sign-in
+	//
+	// For `method: webauthn`, assertion options limited to the user's passkeys; for
+	// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+	// no challenge.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+	CreateMfaChallengeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMfaChallengeResponse, error)
+
+	// CreateMfaChallengeWithResponse Prepare a second factor for a pending sign-in
+	//
+	// For `method: webauthn`, assertion options limited to the user's passkeys; for
+	// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+	// no challenge.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+	CreateMfaChallengeWithResponse(ctx context.Context, body CreateMfaChallengeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMfaChallengeResponse, error)
+
+	// BeginPasskeyLoginWithBodyWithResponse Start a passkey sign-in
+	//
+	// Assertion options. Without a body (or without `email`) the options name no credential, so
+	// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+	// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+	// username field's autofill). With `email`, the options list that account's passkeys; an
+	// unknown email gets the same usernameless options, so the answer reveals nothing.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+	BeginPasskeyLoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BeginPasskeyLoginResponse, error)
+
+	// BeginPasskeyLoginWithResponse Start a passkey sign-in
+	//
+	// Assertion options. Without a body (or without `email`) the options name no credential, so
+	// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+	// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+	// username field's autofill). With `email`, the options list that account's passkeys; an
+	// unknown email gets the same usernameless options, so the answer reveals nothing.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+	BeginPasskeyLoginWithResponse(ctx context.Context, body BeginPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*BeginPasskeyLoginResponse, error)
+
+	// FinishPasskeyLoginWithBodyWithResponse Finish a passkey sign-in
+	//
+	// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+	// requires user verification, checks the signature counter (a counter that does not move
+	// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+	// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+	FinishPasskeyLoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinishPasskeyLoginResponse, error)
+
+	// FinishPasskeyLoginWithResponse Finish a passkey sign-in
+	//
+	// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+	// requires user verification, checks the signature counter (a counter that does not move
+	// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+	// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+	FinishPasskeyLoginWithResponse(ctx context.Context, body FinishPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*FinishPasskeyLoginResponse, error)
+
+	// BeginPasskeySignupWithBodyWithResponse Start a passkey-first signup
+	//
+	// Creation options for a new account whose only credential will be a passkey (no password
+	// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+	// five minutes.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+	BeginPasskeySignupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BeginPasskeySignupResponse, error)
+
+	// BeginPasskeySignupWithResponse Start a passkey-first signup
+	//
+	// Creation options for a new account whose only credential will be a passkey (no password
+	// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+	// five minutes.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+	BeginPasskeySignupWithResponse(ctx context.Context, body BeginPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*BeginPasskeySignupResponse, error)
+
+	// FinishPasskeySignupWithBodyWithResponse Finish a passkey-first signup
+	//
+	// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+	// and the passkey, and signs them in.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+	FinishPasskeySignupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinishPasskeySignupResponse, error)
+
+	// FinishPasskeySignupWithResponse Finish a passkey-first signup
+	//
+	// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+	// and the passkey, and signs them in.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+	FinishPasskeySignupWithResponse(ctx context.Context, body FinishPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*FinishPasskeySignupResponse, error)
 
 	// GetPasswordStatusWithResponse Whether I have a password
 	//
@@ -9520,6 +13040,167 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/groups/{id}/members/{userID} (the `AddGroupMember` operationId).
 	AddGroupMemberWithResponse(ctx context.Context, id GroupPathID, userID UserIDPath, reqEditors ...RequestEditorFn) (*AddGroupMemberResponse, error)
 
+	// ListOtpFactorsWithResponse My email and SMS code factors
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/mfa/otp/factors (the `ListOtpFactors` operationId).
+	ListOtpFactorsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListOtpFactorsResponse, error)
+
+	// AddOtpFactorWithBodyWithResponse Add an email or SMS code factor
+	//
+	// Sends a code to the destination; the factor is active once `confirm` receives it.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+	AddOtpFactorWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddOtpFactorResponse, error)
+
+	// AddOtpFactorWithResponse Add an email or SMS code factor
+	//
+	// Sends a code to the destination; the factor is active once `confirm` receives it.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+	AddOtpFactorWithResponse(ctx context.Context, body AddOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*AddOtpFactorResponse, error)
+
+	// DeleteOtpFactorWithResponse Remove an email or SMS code factor (step-up)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/mfa/otp/factors/{id} (the `DeleteOtpFactor` operationId).
+	DeleteOtpFactorWithResponse(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*DeleteOtpFactorResponse, error)
+
+	// SendOtpChallengeWithResponse Send a code to a factor
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/otp/factors/{id}/challenge (the `SendOtpChallenge` operationId).
+	SendOtpChallengeWithResponse(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*SendOtpChallengeResponse, error)
+
+	// ConfirmOtpFactorWithBodyWithResponse Confirm a factor (or step up) with the code it received
+	//
+	// The first correct code activates the factor (and, for the account's first second factor,
+	// returns ten recovery codes); every correct code also counts as a step-up verification.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+	ConfirmOtpFactorWithBodyWithResponse(ctx context.Context, id OtpFactorID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmOtpFactorResponse, error)
+
+	// ConfirmOtpFactorWithResponse Confirm a factor (or step up) with the code it received
+	//
+	// The first correct code activates the factor (and, for the account's first second factor,
+	// returns ten recovery codes); every correct code also counts as a step-up verification.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+	ConfirmOtpFactorWithResponse(ctx context.Context, id OtpFactorID, body ConfirmOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmOtpFactorResponse, error)
+
+	// GetRecoveryCodeStatusWithResponse How many recovery codes I have left
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/mfa/recovery-codes (the `GetRecoveryCodeStatus` operationId).
+	GetRecoveryCodeStatusWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetRecoveryCodeStatusResponse, error)
+
+	// RegenerateRecoveryCodesWithResponse Replace my recovery codes (step-up)
+	//
+	// Ten new codes, shown this once; the old ones stop working.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/recovery-codes/regenerate (the `RegenerateRecoveryCodes` operationId).
+	RegenerateRecoveryCodesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RegenerateRecoveryCodesResponse, error)
+
+	// GetStepUpStatusWithResponse How fresh my last second-factor verification is
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/mfa/step-up/status (the `GetStepUpStatus` operationId).
+	GetStepUpStatusWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetStepUpStatusResponse, error)
+
+	// DisableTotpWithResponse Remove my authenticator app (step-up)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/mfa/totp (the `DisableTotp` operationId).
+	DisableTotpWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DisableTotpResponse, error)
+
+	// GetTotpStatusWithResponse My authenticator-app (TOTP) status
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/mfa/totp (the `GetTotpStatus` operationId).
+	GetTotpStatusWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetTotpStatusResponse, error)
+
+	// ConfirmTotpEnrollmentWithBodyWithResponse Confirm the authenticator app with its first code
+	//
+	// Activates TOTP. When this is the account's first second factor, the response carries
+	// ten recovery codes, shown this once.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+	ConfirmTotpEnrollmentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmTotpEnrollmentResponse, error)
+
+	// ConfirmTotpEnrollmentWithResponse Confirm the authenticator app with its first code
+	//
+	// Activates TOTP. When this is the account's first second factor, the response carries
+	// ten recovery codes, shown this once.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+	ConfirmTotpEnrollmentWithResponse(ctx context.Context, body ConfirmTotpEnrollmentJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmTotpEnrollmentResponse, error)
+
+	// StartTotpEnrollmentWithResponse Start enrolling an authenticator app
+	//
+	// A new secret and its `otpauth://` URI (for a QR code). Nothing is active until
+	// `enroll/confirm` receives a code from the app. Starting again replaces an unconfirmed secret.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/totp/enroll/start (the `StartTotpEnrollment` operationId).
+	StartTotpEnrollmentWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*StartTotpEnrollmentResponse, error)
+
+	// VerifyTotpWithBodyWithResponse Step up with a TOTP code
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+	VerifyTotpWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyTotpResponse, error)
+
+	// VerifyTotpWithResponse Step up with a TOTP code
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+	VerifyTotpWithResponse(ctx context.Context, body VerifyTotpJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyTotpResponse, error)
+
+	// CreateWebauthnStepUpChallengeWithResponse Step up with a passkey — options
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/webauthn/challenge (the `CreateWebauthnStepUpChallenge` operationId).
+	CreateWebauthnStepUpChallengeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CreateWebauthnStepUpChallengeResponse, error)
+
+	// VerifyWebauthnStepUpWithBodyWithResponse Step up with a passkey — verify
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+	VerifyWebauthnStepUpWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyWebauthnStepUpResponse, error)
+
+	// VerifyWebauthnStepUpWithResponse Step up with a passkey — verify
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+	VerifyWebauthnStepUpWithResponse(ctx context.Context, body VerifyWebauthnStepUpJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyWebauthnStepUpResponse, error)
+
 	// ListSigningKeysWithResponse Signing-key metadata
 	//
 	// Every signing key with its status: `active` (signs new tokens), `retired` (still published
@@ -9541,6 +13222,68 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/oidc/signing-keys/rotate (the `RotateSigningKey` operationId).
 	RotateSigningKeyWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RotateSigningKeyResponse, error)
+
+	// ListPasskeysWithResponse My passkeys
+	//
+	// Every passkey of the signed-in user (at most 50), oldest first.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/passkeys (the `ListPasskeys` operationId).
+	ListPasskeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPasskeysResponse, error)
+
+	// BeginPasskeyRegistrationWithResponse Start adding a passkey to my account
+	//
+	// Creation options that exclude the passkeys the user already has.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/passkeys/register/begin (the `BeginPasskeyRegistration` operationId).
+	BeginPasskeyRegistrationWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*BeginPasskeyRegistrationResponse, error)
+
+	// FinishPasskeyRegistrationWithBodyWithResponse Finish adding a passkey
+	//
+	// Verifies the attestation and stores the credential. Its `name` defaults to the
+	// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+	FinishPasskeyRegistrationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinishPasskeyRegistrationResponse, error)
+
+	// FinishPasskeyRegistrationWithResponse Finish adding a passkey
+	//
+	// Verifies the attestation and stores the credential. Its `name` defaults to the
+	// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+	FinishPasskeyRegistrationWithResponse(ctx context.Context, body FinishPasskeyRegistrationJSONRequestBody, reqEditors ...RequestEditorFn) (*FinishPasskeyRegistrationResponse, error)
+
+	// DeletePasskeyWithResponse Delete one of my passkeys (step-up)
+	//
+	// Needs a recent second-factor or passkey verification (403 `step_up_required` otherwise).
+	// The last way to sign in cannot be deleted (409).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/passkeys/{id} (the `DeletePasskey` operationId).
+	DeletePasskeyWithResponse(ctx context.Context, id PasskeyID, reqEditors ...RequestEditorFn) (*DeletePasskeyResponse, error)
+
+	// RenamePasskeyWithBodyWithResponse Rename one of my passkeys
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+	RenamePasskeyWithBodyWithResponse(ctx context.Context, id PasskeyID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RenamePasskeyResponse, error)
+
+	// RenamePasskeyWithResponse Rename one of my passkeys
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+	RenamePasskeyWithResponse(ctx context.Context, id PasskeyID, body RenamePasskeyJSONRequestBody, reqEditors ...RequestEditorFn) (*RenamePasskeyResponse, error)
 
 	// ListPermissionsWithResponse The permission catalogue
 	//
@@ -9833,6 +13576,27 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/tenants/{tenantID}/members (the `ListTenantMembers` operationId).
 	ListTenantMembersWithResponse(ctx context.Context, tenantID TenantID, params *ListTenantMembersParams, reqEditors ...RequestEditorFn) (*ListTenantMembersResponse, error)
 
+	// GetSecurityPolicyWithResponse The tenant's security policy
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/tenants/{tenantID}/policy (the `GetSecurityPolicy` operationId).
+	GetSecurityPolicyWithResponse(ctx context.Context, tenantID TenantID, reqEditors ...RequestEditorFn) (*GetSecurityPolicyResponse, error)
+
+	// PutSecurityPolicyWithBodyWithResponse Set the tenant's security policy
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+	PutSecurityPolicyWithBodyWithResponse(ctx context.Context, tenantID TenantID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutSecurityPolicyResponse, error)
+
+	// PutSecurityPolicyWithResponse Set the tenant's security policy
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+	PutSecurityPolicyWithResponse(ctx context.Context, tenantID TenantID, body PutSecurityPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*PutSecurityPolicyResponse, error)
+
 	// ListRolesWithResponse List the tenant's roles
 	//
 	// The built-in roles `owner`, `admin` and `member`, then the custom roles, oldest first.
@@ -9983,6 +13747,35 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /v1/users/{id}/metadata (the `ReplaceUserMetadata` operationId).
 	ReplaceUserMetadataWithResponse(ctx context.Context, id UserID, body ReplaceUserMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplaceUserMetadataResponse, error)
+
+	// ResetUserMfaWithResponse Reset a user's second factors (admin)
+	//
+	// Removes TOTP, recovery codes and code factors (passkeys stay) and ends pending MFA sign-ins.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/users/{id}/mfa (the `ResetUserMfa` operationId).
+	ResetUserMfaWithResponse(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*ResetUserMfaResponse, error)
+
+	// SetUserMfaRequiredWithBodyWithResponse Require a second factor from a user (admin)
+	//
+	// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+	// asked to enroll an authenticator app during sign-in.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+	SetUserMfaRequiredWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetUserMfaRequiredResponse, error)
+
+	// SetUserMfaRequiredWithResponse Require a second factor from a user (admin)
+	//
+	// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+	// asked to enroll an authenticator app during sign-in.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+	SetUserMfaRequiredWithResponse(ctx context.Context, id UserID, body SetUserMfaRequiredJSONRequestBody, reqEditors ...RequestEditorFn) (*SetUserMfaRequiredResponse, error)
 
 	// SetUserPasswordWithBodyWithResponse Set a user's password (admin)
 	//
@@ -10216,6 +14009,47 @@ func (r GetHealthResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetHealthResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPasskeyDemoPageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r GetPasskeyDemoPageResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPasskeyDemoPageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPasskeyDemoPageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPasskeyDemoPageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPasskeyDemoPageResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10520,7 +14354,7 @@ type VerifyEmailOtpResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *TokenPair
+	JSON200 *LoginResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *BadRequest
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -10538,7 +14372,7 @@ type VerifyEmailOtpResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r VerifyEmailOtpResponse) GetJSON200() *TokenPair {
+func (r VerifyEmailOtpResponse) GetJSON200() *LoginResult {
 	return r.JSON200
 }
 
@@ -10854,7 +14688,7 @@ type ConsumeMagicLinkResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *TokenPair
+	JSON200 *LoginResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *BadRequest
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -10872,7 +14706,7 @@ type ConsumeMagicLinkResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ConsumeMagicLinkResponse) GetJSON200() *TokenPair {
+func (r ConsumeMagicLinkResponse) GetJSON200() *LoginResult {
 	return r.JSON200
 }
 
@@ -11070,6 +14904,479 @@ func (r GetMeResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetMeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CompleteMfaLoginResponse429Headers the declared response headers of an HTTP 429 response for CompleteMfaLogin
+type CompleteMfaLoginResponse429Headers struct {
+	RateLimitLimit     *int
+	RateLimitRemaining *int
+	RateLimitReset     *int
+	RetryAfter         *int
+}
+
+type CompleteMfaLoginResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TokenPair
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON429 the response for an HTTP 429 `application/json` response
+	JSON429 *RateLimited
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CompleteMfaLoginResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON200() *TokenPair {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON429 returns the response for an HTTP 429 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON429() *RateLimited {
+	return r.JSON429
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CompleteMfaLoginResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r CompleteMfaLoginResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CompleteMfaLoginResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CompleteMfaLoginResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CompleteMfaLoginResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateMfaChallengeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MfaFactorChallenge
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON200() *MfaFactorChallenge {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CreateMfaChallengeResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateMfaChallengeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateMfaChallengeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateMfaChallengeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateMfaChallengeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BeginPasskeyLoginResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PasskeyRequestOptions
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r BeginPasskeyLoginResponse) GetJSON200() *PasskeyRequestOptions {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r BeginPasskeyLoginResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r BeginPasskeyLoginResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r BeginPasskeyLoginResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r BeginPasskeyLoginResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r BeginPasskeyLoginResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BeginPasskeyLoginResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BeginPasskeyLoginResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BeginPasskeyLoginResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FinishPasskeyLoginResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TokenPair
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FinishPasskeyLoginResponse) GetJSON200() *TokenPair {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r FinishPasskeyLoginResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r FinishPasskeyLoginResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r FinishPasskeyLoginResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r FinishPasskeyLoginResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r FinishPasskeyLoginResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r FinishPasskeyLoginResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FinishPasskeyLoginResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FinishPasskeyLoginResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FinishPasskeyLoginResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BeginPasskeySignupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PasskeyCreationOptions
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r BeginPasskeySignupResponse) GetJSON200() *PasskeyCreationOptions {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r BeginPasskeySignupResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r BeginPasskeySignupResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r BeginPasskeySignupResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r BeginPasskeySignupResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r BeginPasskeySignupResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r BeginPasskeySignupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BeginPasskeySignupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BeginPasskeySignupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BeginPasskeySignupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FinishPasskeySignupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *TokenPair
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r FinishPasskeySignupResponse) GetJSON201() *TokenPair {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r FinishPasskeySignupResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r FinishPasskeySignupResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r FinishPasskeySignupResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r FinishPasskeySignupResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r FinishPasskeySignupResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r FinishPasskeySignupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FinishPasskeySignupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FinishPasskeySignupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FinishPasskeySignupResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -12557,6 +16864,1071 @@ func (r AddGroupMemberResponse) ContentType() string {
 	return ""
 }
 
+type ListOtpFactorsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OtpFactorList
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListOtpFactorsResponse) GetJSON200() *OtpFactorList {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListOtpFactorsResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListOtpFactorsResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ListOtpFactorsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListOtpFactorsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListOtpFactorsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListOtpFactorsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddOtpFactorResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *OtpFactor
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r AddOtpFactorResponse) GetJSON201() *OtpFactor {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r AddOtpFactorResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r AddOtpFactorResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r AddOtpFactorResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r AddOtpFactorResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r AddOtpFactorResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r AddOtpFactorResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r AddOtpFactorResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddOtpFactorResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddOtpFactorResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddOtpFactorResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteOtpFactorResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *StepUpRequired
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeleteOtpFactorResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeleteOtpFactorResponse) GetJSON403() *StepUpRequired {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeleteOtpFactorResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r DeleteOtpFactorResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeleteOtpFactorResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteOtpFactorResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteOtpFactorResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteOtpFactorResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteOtpFactorResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SendOtpChallengeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OtpSent
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SendOtpChallengeResponse) GetJSON200() *OtpSent {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r SendOtpChallengeResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r SendOtpChallengeResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r SendOtpChallengeResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r SendOtpChallengeResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r SendOtpChallengeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SendOtpChallengeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SendOtpChallengeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SendOtpChallengeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ConfirmOtpFactorResponse429Headers the declared response headers of an HTTP 429 response for ConfirmOtpFactor
+type ConfirmOtpFactorResponse429Headers struct {
+	RateLimitLimit     *int
+	RateLimitRemaining *int
+	RateLimitReset     *int
+	RetryAfter         *int
+}
+
+type ConfirmOtpFactorResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MfaEnrolled
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON429 the response for an HTTP 429 `application/json` response
+	JSON429 *RateLimited
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ConfirmOtpFactorResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON200() *MfaEnrolled {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON429 returns the response for an HTTP 429 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON429() *RateLimited {
+	return r.JSON429
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ConfirmOtpFactorResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ConfirmOtpFactorResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ConfirmOtpFactorResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ConfirmOtpFactorResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ConfirmOtpFactorResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetRecoveryCodeStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RecoveryCodeStatus
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetRecoveryCodeStatusResponse) GetJSON200() *RecoveryCodeStatus {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetRecoveryCodeStatusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r GetRecoveryCodeStatusResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetRecoveryCodeStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetRecoveryCodeStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetRecoveryCodeStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetRecoveryCodeStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RegenerateRecoveryCodesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RecoveryCodes
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *StepUpRequired
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RegenerateRecoveryCodesResponse) GetJSON200() *RecoveryCodes {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RegenerateRecoveryCodesResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r RegenerateRecoveryCodesResponse) GetJSON403() *StepUpRequired {
+	return r.JSON403
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r RegenerateRecoveryCodesResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r RegenerateRecoveryCodesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RegenerateRecoveryCodesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RegenerateRecoveryCodesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RegenerateRecoveryCodesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetStepUpStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StepUpStatus
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetStepUpStatusResponse) GetJSON200() *StepUpStatus {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetStepUpStatusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r GetStepUpStatusResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetStepUpStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetStepUpStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetStepUpStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetStepUpStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DisableTotpResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *StepUpRequired
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DisableTotpResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DisableTotpResponse) GetJSON403() *StepUpRequired {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DisableTotpResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DisableTotpResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r DisableTotpResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DisableTotpResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DisableTotpResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DisableTotpResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetTotpStatusResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TotpStatus
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetTotpStatusResponse) GetJSON200() *TotpStatus {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetTotpStatusResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r GetTotpStatusResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetTotpStatusResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetTotpStatusResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetTotpStatusResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetTotpStatusResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ConfirmTotpEnrollmentResponse429Headers the declared response headers of an HTTP 429 response for ConfirmTotpEnrollment
+type ConfirmTotpEnrollmentResponse429Headers struct {
+	RateLimitLimit     *int
+	RateLimitRemaining *int
+	RateLimitReset     *int
+	RetryAfter         *int
+}
+
+type ConfirmTotpEnrollmentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *MfaEnrolled
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON429 the response for an HTTP 429 `application/json` response
+	JSON429 *RateLimited
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ConfirmTotpEnrollmentResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON200() *MfaEnrolled {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON429 returns the response for an HTTP 429 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON429() *RateLimited {
+	return r.JSON429
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ConfirmTotpEnrollmentResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ConfirmTotpEnrollmentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ConfirmTotpEnrollmentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ConfirmTotpEnrollmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ConfirmTotpEnrollmentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type StartTotpEnrollmentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TotpEnrollment
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StartTotpEnrollmentResponse) GetJSON200() *TotpEnrollment {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r StartTotpEnrollmentResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r StartTotpEnrollmentResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r StartTotpEnrollmentResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r StartTotpEnrollmentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StartTotpEnrollmentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StartTotpEnrollmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StartTotpEnrollmentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// VerifyTotpResponse429Headers the declared response headers of an HTTP 429 response for VerifyTotp
+type VerifyTotpResponse429Headers struct {
+	RateLimitLimit     *int
+	RateLimitRemaining *int
+	RateLimitReset     *int
+	RetryAfter         *int
+}
+
+type VerifyTotpResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StepUpStatus
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON429 the response for an HTTP 429 `application/json` response
+	JSON429 *RateLimited
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *VerifyTotpResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r VerifyTotpResponse) GetJSON200() *StepUpStatus {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r VerifyTotpResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r VerifyTotpResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r VerifyTotpResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r VerifyTotpResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r VerifyTotpResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON429 returns the response for an HTTP 429 `application/json` response
+func (r VerifyTotpResponse) GetJSON429() *RateLimited {
+	return r.JSON429
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r VerifyTotpResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r VerifyTotpResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyTotpResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyTotpResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VerifyTotpResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateWebauthnStepUpChallengeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PasskeyRequestOptions
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateWebauthnStepUpChallengeResponse) GetJSON200() *PasskeyRequestOptions {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateWebauthnStepUpChallengeResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateWebauthnStepUpChallengeResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CreateWebauthnStepUpChallengeResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateWebauthnStepUpChallengeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateWebauthnStepUpChallengeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateWebauthnStepUpChallengeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateWebauthnStepUpChallengeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type VerifyWebauthnStepUpResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *StepUpStatus
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r VerifyWebauthnStepUpResponse) GetJSON200() *StepUpStatus {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r VerifyWebauthnStepUpResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r VerifyWebauthnStepUpResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r VerifyWebauthnStepUpResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r VerifyWebauthnStepUpResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r VerifyWebauthnStepUpResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r VerifyWebauthnStepUpResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyWebauthnStepUpResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyWebauthnStepUpResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VerifyWebauthnStepUpResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListSigningKeysResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -12675,6 +18047,365 @@ func (r RotateSigningKeyResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RotateSigningKeyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListPasskeysResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PasskeyList
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPasskeysResponse) GetJSON200() *PasskeyList {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListPasskeysResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListPasskeysResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPasskeysResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPasskeysResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPasskeysResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPasskeysResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BeginPasskeyRegistrationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PasskeyCreationOptions
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r BeginPasskeyRegistrationResponse) GetJSON200() *PasskeyCreationOptions {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r BeginPasskeyRegistrationResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r BeginPasskeyRegistrationResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r BeginPasskeyRegistrationResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r BeginPasskeyRegistrationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BeginPasskeyRegistrationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BeginPasskeyRegistrationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BeginPasskeyRegistrationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FinishPasskeyRegistrationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Passkey
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON201() *Passkey {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r FinishPasskeyRegistrationResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r FinishPasskeyRegistrationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FinishPasskeyRegistrationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FinishPasskeyRegistrationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FinishPasskeyRegistrationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeletePasskeyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *StepUpRequired
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *Conflict
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeletePasskeyResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeletePasskeyResponse) GetJSON403() *StepUpRequired {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeletePasskeyResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r DeletePasskeyResponse) GetJSON409() *Conflict {
+	return r.JSON409
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r DeletePasskeyResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeletePasskeyResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r DeletePasskeyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeletePasskeyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeletePasskeyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeletePasskeyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RenamePasskeyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Passkey
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RenamePasskeyResponse) GetJSON200() *Passkey {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r RenamePasskeyResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RenamePasskeyResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RenamePasskeyResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r RenamePasskeyResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r RenamePasskeyResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r RenamePasskeyResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r RenamePasskeyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RenamePasskeyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RenamePasskeyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RenamePasskeyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -14838,6 +20569,172 @@ func (r ListTenantMembersResponse) ContentType() string {
 	return ""
 }
 
+type GetSecurityPolicyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SecurityPolicy
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSecurityPolicyResponse) GetJSON200() *SecurityPolicy {
+	return r.JSON200
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r GetSecurityPolicyResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r GetSecurityPolicyResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r GetSecurityPolicyResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r GetSecurityPolicyResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r GetSecurityPolicyResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSecurityPolicyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSecurityPolicyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSecurityPolicyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSecurityPolicyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PutSecurityPolicyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SecurityPolicy
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON200() *SecurityPolicy {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r PutSecurityPolicyResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r PutSecurityPolicyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutSecurityPolicyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutSecurityPolicyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutSecurityPolicyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListRolesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -15835,6 +21732,165 @@ func (r ReplaceUserMetadataResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ReplaceUserMetadataResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ResetUserMfaResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ResetUserMfaResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ResetUserMfaResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ResetUserMfaResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r ResetUserMfaResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ResetUserMfaResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ResetUserMfaResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ResetUserMfaResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ResetUserMfaResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ResetUserMfaResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetUserMfaRequiredResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UserMfaRequirement
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *NotFound
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON422 the response for an HTTP 422 `application/json` response
+	JSON422 *ValidationFailed
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *Internal
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON200() *UserMfaRequirement {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON400() *BadRequest {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON404() *NotFound {
+	return r.JSON404
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON422 returns the response for an HTTP 422 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON422() *ValidationFailed {
+	return r.JSON422
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r SetUserMfaRequiredResponse) GetJSON500() *Internal {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r SetUserMfaRequiredResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetUserMfaRequiredResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetUserMfaRequiredResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetUserMfaRequiredResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16914,6 +22970,23 @@ func (c *ClientWithResponses) GetHealthWithResponse(ctx context.Context, reqEdit
 	return ParseGetHealthResponse(rsp)
 }
 
+// GetPasskeyDemoPageWithResponse A minimal passkey sign-up and sign-in page
+//
+// A small HTML page (no framework) that runs passkey sign-up and sign-in against this API
+// from a browser. It shows the WebAuthn calls a hosted login page makes, and the browser
+// test drives it with Chromium's virtual authenticator.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /passkeys/demo (the `GetPasskeyDemoPage` operationId).
+func (c *ClientWithResponses) GetPasskeyDemoPageWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetPasskeyDemoPageResponse, error) {
+	rsp, err := c.GetPasskeyDemoPage(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPasskeyDemoPageResponse(rsp)
+}
+
 // GetReadinessWithResponse Readiness probe (database reachable)
 //
 // Returns a wrapper object for the known response body format(s).
@@ -17192,6 +23265,216 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 		return nil, err
 	}
 	return ParseGetMeResponse(rsp)
+}
+
+// CompleteMfaLoginWithBodyWithResponse Complete a sign-in with its second factor
+//
+// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+// the window (429).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+func (c *ClientWithResponses) CompleteMfaLoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CompleteMfaLoginResponse, error) {
+	rsp, err := c.CompleteMfaLoginWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCompleteMfaLoginResponse(rsp)
+}
+
+// CompleteMfaLoginWithResponse Complete a sign-in with its second factor
+//
+// Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+// code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+// Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+// the window (429).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/mfa (the `CompleteMfaLogin` operationId).
+func (c *ClientWithResponses) CompleteMfaLoginWithResponse(ctx context.Context, body CompleteMfaLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*CompleteMfaLoginResponse, error) {
+	rsp, err := c.CompleteMfaLogin(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCompleteMfaLoginResponse(rsp)
+}
+
+// CreateMfaChallengeWithBodyWithResponse Prepare a second factor for a pending sign-in
+//
+// For `method: webauthn`, assertion options limited to the user's passkeys; for
+// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+// no challenge.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+func (c *ClientWithResponses) CreateMfaChallengeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMfaChallengeResponse, error) {
+	rsp, err := c.CreateMfaChallengeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMfaChallengeResponse(rsp)
+}
+
+// CreateMfaChallengeWithResponse Prepare a second factor for a pending sign-in
+//
+// For `method: webauthn`, assertion options limited to the user's passkeys; for
+// `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+// no challenge.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/mfa/challenge (the `CreateMfaChallenge` operationId).
+func (c *ClientWithResponses) CreateMfaChallengeWithResponse(ctx context.Context, body CreateMfaChallengeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMfaChallengeResponse, error) {
+	rsp, err := c.CreateMfaChallenge(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateMfaChallengeResponse(rsp)
+}
+
+// BeginPasskeyLoginWithBodyWithResponse Start a passkey sign-in
+//
+// Assertion options. Without a body (or without `email`) the options name no credential, so
+// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+// username field's autofill). With `email`, the options list that account's passkeys; an
+// unknown email gets the same usernameless options, so the answer reveals nothing.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+func (c *ClientWithResponses) BeginPasskeyLoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BeginPasskeyLoginResponse, error) {
+	rsp, err := c.BeginPasskeyLoginWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBeginPasskeyLoginResponse(rsp)
+}
+
+// BeginPasskeyLoginWithResponse Start a passkey sign-in
+//
+// Assertion options. Without a body (or without `email`) the options name no credential, so
+// any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+// options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+// username field's autofill). With `email`, the options list that account's passkeys; an
+// unknown email gets the same usernameless options, so the answer reveals nothing.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/login/begin (the `BeginPasskeyLogin` operationId).
+func (c *ClientWithResponses) BeginPasskeyLoginWithResponse(ctx context.Context, body BeginPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*BeginPasskeyLoginResponse, error) {
+	rsp, err := c.BeginPasskeyLogin(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBeginPasskeyLoginResponse(rsp)
+}
+
+// FinishPasskeyLoginWithBodyWithResponse Finish a passkey sign-in
+//
+// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+// requires user verification, checks the signature counter (a counter that does not move
+// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+func (c *ClientWithResponses) FinishPasskeyLoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinishPasskeyLoginResponse, error) {
+	rsp, err := c.FinishPasskeyLoginWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinishPasskeyLoginResponse(rsp)
+}
+
+// FinishPasskeyLoginWithResponse Finish a passkey sign-in
+//
+// Verifies the assertion against the stored public key, challenge, origin and RP ID,
+// requires user verification, checks the signature counter (a counter that does not move
+// forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+// in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/login/finish (the `FinishPasskeyLogin` operationId).
+func (c *ClientWithResponses) FinishPasskeyLoginWithResponse(ctx context.Context, body FinishPasskeyLoginJSONRequestBody, reqEditors ...RequestEditorFn) (*FinishPasskeyLoginResponse, error) {
+	rsp, err := c.FinishPasskeyLogin(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinishPasskeyLoginResponse(rsp)
+}
+
+// BeginPasskeySignupWithBodyWithResponse Start a passkey-first signup
+//
+// Creation options for a new account whose only credential will be a passkey (no password
+// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+// five minutes.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+func (c *ClientWithResponses) BeginPasskeySignupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BeginPasskeySignupResponse, error) {
+	rsp, err := c.BeginPasskeySignupWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBeginPasskeySignupResponse(rsp)
+}
+
+// BeginPasskeySignupWithResponse Start a passkey-first signup
+//
+// Creation options for a new account whose only credential will be a passkey (no password
+// ever). The challenge is stored server-side, answers one `finish` call, and expires after
+// five minutes.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/signup/begin (the `BeginPasskeySignup` operationId).
+func (c *ClientWithResponses) BeginPasskeySignupWithResponse(ctx context.Context, body BeginPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*BeginPasskeySignupResponse, error) {
+	rsp, err := c.BeginPasskeySignup(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBeginPasskeySignupResponse(rsp)
+}
+
+// FinishPasskeySignupWithBodyWithResponse Finish a passkey-first signup
+//
+// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+// and the passkey, and signs them in.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+func (c *ClientWithResponses) FinishPasskeySignupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinishPasskeySignupResponse, error) {
+	rsp, err := c.FinishPasskeySignupWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinishPasskeySignupResponse(rsp)
+}
+
+// FinishPasskeySignupWithResponse Finish a passkey-first signup
+//
+// Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+// and the passkey, and signs them in.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/auth/passkeys/signup/finish (the `FinishPasskeySignup` operationId).
+func (c *ClientWithResponses) FinishPasskeySignupWithResponse(ctx context.Context, body FinishPasskeySignupJSONRequestBody, reqEditors ...RequestEditorFn) (*FinishPasskeySignupResponse, error) {
+	rsp, err := c.FinishPasskeySignup(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinishPasskeySignupResponse(rsp)
 }
 
 // GetPasswordStatusWithResponse Whether I have a password
@@ -17621,6 +23904,287 @@ func (c *ClientWithResponses) AddGroupMemberWithResponse(ctx context.Context, id
 	return ParseAddGroupMemberResponse(rsp)
 }
 
+// ListOtpFactorsWithResponse My email and SMS code factors
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/mfa/otp/factors (the `ListOtpFactors` operationId).
+func (c *ClientWithResponses) ListOtpFactorsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListOtpFactorsResponse, error) {
+	rsp, err := c.ListOtpFactors(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListOtpFactorsResponse(rsp)
+}
+
+// AddOtpFactorWithBodyWithResponse Add an email or SMS code factor
+//
+// Sends a code to the destination; the factor is active once `confirm` receives it.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+func (c *ClientWithResponses) AddOtpFactorWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddOtpFactorResponse, error) {
+	rsp, err := c.AddOtpFactorWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddOtpFactorResponse(rsp)
+}
+
+// AddOtpFactorWithResponse Add an email or SMS code factor
+//
+// Sends a code to the destination; the factor is active once `confirm` receives it.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/otp/factors (the `AddOtpFactor` operationId).
+func (c *ClientWithResponses) AddOtpFactorWithResponse(ctx context.Context, body AddOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*AddOtpFactorResponse, error) {
+	rsp, err := c.AddOtpFactor(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddOtpFactorResponse(rsp)
+}
+
+// DeleteOtpFactorWithResponse Remove an email or SMS code factor (step-up)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/mfa/otp/factors/{id} (the `DeleteOtpFactor` operationId).
+func (c *ClientWithResponses) DeleteOtpFactorWithResponse(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*DeleteOtpFactorResponse, error) {
+	rsp, err := c.DeleteOtpFactor(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteOtpFactorResponse(rsp)
+}
+
+// SendOtpChallengeWithResponse Send a code to a factor
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/otp/factors/{id}/challenge (the `SendOtpChallenge` operationId).
+func (c *ClientWithResponses) SendOtpChallengeWithResponse(ctx context.Context, id OtpFactorID, reqEditors ...RequestEditorFn) (*SendOtpChallengeResponse, error) {
+	rsp, err := c.SendOtpChallenge(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSendOtpChallengeResponse(rsp)
+}
+
+// ConfirmOtpFactorWithBodyWithResponse Confirm a factor (or step up) with the code it received
+//
+// The first correct code activates the factor (and, for the account's first second factor,
+// returns ten recovery codes); every correct code also counts as a step-up verification.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+func (c *ClientWithResponses) ConfirmOtpFactorWithBodyWithResponse(ctx context.Context, id OtpFactorID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmOtpFactorResponse, error) {
+	rsp, err := c.ConfirmOtpFactorWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmOtpFactorResponse(rsp)
+}
+
+// ConfirmOtpFactorWithResponse Confirm a factor (or step up) with the code it received
+//
+// The first correct code activates the factor (and, for the account's first second factor,
+// returns ten recovery codes); every correct code also counts as a step-up verification.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/otp/factors/{id}/confirm (the `ConfirmOtpFactor` operationId).
+func (c *ClientWithResponses) ConfirmOtpFactorWithResponse(ctx context.Context, id OtpFactorID, body ConfirmOtpFactorJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmOtpFactorResponse, error) {
+	rsp, err := c.ConfirmOtpFactor(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmOtpFactorResponse(rsp)
+}
+
+// GetRecoveryCodeStatusWithResponse How many recovery codes I have left
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/mfa/recovery-codes (the `GetRecoveryCodeStatus` operationId).
+func (c *ClientWithResponses) GetRecoveryCodeStatusWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetRecoveryCodeStatusResponse, error) {
+	rsp, err := c.GetRecoveryCodeStatus(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetRecoveryCodeStatusResponse(rsp)
+}
+
+// RegenerateRecoveryCodesWithResponse Replace my recovery codes (step-up)
+//
+// Ten new codes, shown this once; the old ones stop working.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/recovery-codes/regenerate (the `RegenerateRecoveryCodes` operationId).
+func (c *ClientWithResponses) RegenerateRecoveryCodesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RegenerateRecoveryCodesResponse, error) {
+	rsp, err := c.RegenerateRecoveryCodes(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRegenerateRecoveryCodesResponse(rsp)
+}
+
+// GetStepUpStatusWithResponse How fresh my last second-factor verification is
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/mfa/step-up/status (the `GetStepUpStatus` operationId).
+func (c *ClientWithResponses) GetStepUpStatusWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetStepUpStatusResponse, error) {
+	rsp, err := c.GetStepUpStatus(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetStepUpStatusResponse(rsp)
+}
+
+// DisableTotpWithResponse Remove my authenticator app (step-up)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/mfa/totp (the `DisableTotp` operationId).
+func (c *ClientWithResponses) DisableTotpWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DisableTotpResponse, error) {
+	rsp, err := c.DisableTotp(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDisableTotpResponse(rsp)
+}
+
+// GetTotpStatusWithResponse My authenticator-app (TOTP) status
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/mfa/totp (the `GetTotpStatus` operationId).
+func (c *ClientWithResponses) GetTotpStatusWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetTotpStatusResponse, error) {
+	rsp, err := c.GetTotpStatus(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetTotpStatusResponse(rsp)
+}
+
+// ConfirmTotpEnrollmentWithBodyWithResponse Confirm the authenticator app with its first code
+//
+// Activates TOTP. When this is the account's first second factor, the response carries
+// ten recovery codes, shown this once.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+func (c *ClientWithResponses) ConfirmTotpEnrollmentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmTotpEnrollmentResponse, error) {
+	rsp, err := c.ConfirmTotpEnrollmentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmTotpEnrollmentResponse(rsp)
+}
+
+// ConfirmTotpEnrollmentWithResponse Confirm the authenticator app with its first code
+//
+// Activates TOTP. When this is the account's first second factor, the response carries
+// ten recovery codes, shown this once.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/totp/enroll/confirm (the `ConfirmTotpEnrollment` operationId).
+func (c *ClientWithResponses) ConfirmTotpEnrollmentWithResponse(ctx context.Context, body ConfirmTotpEnrollmentJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmTotpEnrollmentResponse, error) {
+	rsp, err := c.ConfirmTotpEnrollment(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmTotpEnrollmentResponse(rsp)
+}
+
+// StartTotpEnrollmentWithResponse Start enrolling an authenticator app
+//
+// A new secret and its `otpauth://` URI (for a QR code). Nothing is active until
+// `enroll/confirm` receives a code from the app. Starting again replaces an unconfirmed secret.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/totp/enroll/start (the `StartTotpEnrollment` operationId).
+func (c *ClientWithResponses) StartTotpEnrollmentWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*StartTotpEnrollmentResponse, error) {
+	rsp, err := c.StartTotpEnrollment(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStartTotpEnrollmentResponse(rsp)
+}
+
+// VerifyTotpWithBodyWithResponse Step up with a TOTP code
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+func (c *ClientWithResponses) VerifyTotpWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyTotpResponse, error) {
+	rsp, err := c.VerifyTotpWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyTotpResponse(rsp)
+}
+
+// VerifyTotpWithResponse Step up with a TOTP code
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/totp/verify (the `VerifyTotp` operationId).
+func (c *ClientWithResponses) VerifyTotpWithResponse(ctx context.Context, body VerifyTotpJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyTotpResponse, error) {
+	rsp, err := c.VerifyTotp(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyTotpResponse(rsp)
+}
+
+// CreateWebauthnStepUpChallengeWithResponse Step up with a passkey — options
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/webauthn/challenge (the `CreateWebauthnStepUpChallenge` operationId).
+func (c *ClientWithResponses) CreateWebauthnStepUpChallengeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*CreateWebauthnStepUpChallengeResponse, error) {
+	rsp, err := c.CreateWebauthnStepUpChallenge(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateWebauthnStepUpChallengeResponse(rsp)
+}
+
+// VerifyWebauthnStepUpWithBodyWithResponse Step up with a passkey — verify
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+func (c *ClientWithResponses) VerifyWebauthnStepUpWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyWebauthnStepUpResponse, error) {
+	rsp, err := c.VerifyWebauthnStepUpWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyWebauthnStepUpResponse(rsp)
+}
+
+// VerifyWebauthnStepUpWithResponse Step up with a passkey — verify
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/mfa/webauthn/verify (the `VerifyWebauthnStepUp` operationId).
+func (c *ClientWithResponses) VerifyWebauthnStepUpWithResponse(ctx context.Context, body VerifyWebauthnStepUpJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyWebauthnStepUpResponse, error) {
+	rsp, err := c.VerifyWebauthnStepUp(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyWebauthnStepUpResponse(rsp)
+}
+
 // ListSigningKeysWithResponse Signing-key metadata
 //
 // Every signing key with its status: `active` (signs new tokens), `retired` (still published
@@ -17653,6 +24217,110 @@ func (c *ClientWithResponses) RotateSigningKeyWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseRotateSigningKeyResponse(rsp)
+}
+
+// ListPasskeysWithResponse My passkeys
+//
+// Every passkey of the signed-in user (at most 50), oldest first.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/passkeys (the `ListPasskeys` operationId).
+func (c *ClientWithResponses) ListPasskeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPasskeysResponse, error) {
+	rsp, err := c.ListPasskeys(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPasskeysResponse(rsp)
+}
+
+// BeginPasskeyRegistrationWithResponse Start adding a passkey to my account
+//
+// Creation options that exclude the passkeys the user already has.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/passkeys/register/begin (the `BeginPasskeyRegistration` operationId).
+func (c *ClientWithResponses) BeginPasskeyRegistrationWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*BeginPasskeyRegistrationResponse, error) {
+	rsp, err := c.BeginPasskeyRegistration(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBeginPasskeyRegistrationResponse(rsp)
+}
+
+// FinishPasskeyRegistrationWithBodyWithResponse Finish adding a passkey
+//
+// Verifies the attestation and stores the credential. Its `name` defaults to the
+// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+func (c *ClientWithResponses) FinishPasskeyRegistrationWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*FinishPasskeyRegistrationResponse, error) {
+	rsp, err := c.FinishPasskeyRegistrationWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinishPasskeyRegistrationResponse(rsp)
+}
+
+// FinishPasskeyRegistrationWithResponse Finish adding a passkey
+//
+// Verifies the attestation and stores the credential. Its `name` defaults to the
+// authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/passkeys/register/finish (the `FinishPasskeyRegistration` operationId).
+func (c *ClientWithResponses) FinishPasskeyRegistrationWithResponse(ctx context.Context, body FinishPasskeyRegistrationJSONRequestBody, reqEditors ...RequestEditorFn) (*FinishPasskeyRegistrationResponse, error) {
+	rsp, err := c.FinishPasskeyRegistration(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFinishPasskeyRegistrationResponse(rsp)
+}
+
+// DeletePasskeyWithResponse Delete one of my passkeys (step-up)
+//
+// Needs a recent second-factor or passkey verification (403 `step_up_required` otherwise).
+// The last way to sign in cannot be deleted (409).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/passkeys/{id} (the `DeletePasskey` operationId).
+func (c *ClientWithResponses) DeletePasskeyWithResponse(ctx context.Context, id PasskeyID, reqEditors ...RequestEditorFn) (*DeletePasskeyResponse, error) {
+	rsp, err := c.DeletePasskey(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeletePasskeyResponse(rsp)
+}
+
+// RenamePasskeyWithBodyWithResponse Rename one of my passkeys
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+func (c *ClientWithResponses) RenamePasskeyWithBodyWithResponse(ctx context.Context, id PasskeyID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RenamePasskeyResponse, error) {
+	rsp, err := c.RenamePasskeyWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRenamePasskeyResponse(rsp)
+}
+
+// RenamePasskeyWithResponse Rename one of my passkeys
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v1/passkeys/{id} (the `RenamePasskey` operationId).
+func (c *ClientWithResponses) RenamePasskeyWithResponse(ctx context.Context, id PasskeyID, body RenamePasskeyJSONRequestBody, reqEditors ...RequestEditorFn) (*RenamePasskeyResponse, error) {
+	rsp, err := c.RenamePasskey(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRenamePasskeyResponse(rsp)
 }
 
 // ListPermissionsWithResponse The permission catalogue
@@ -18150,6 +24818,45 @@ func (c *ClientWithResponses) ListTenantMembersWithResponse(ctx context.Context,
 	return ParseListTenantMembersResponse(rsp)
 }
 
+// GetSecurityPolicyWithResponse The tenant's security policy
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/tenants/{tenantID}/policy (the `GetSecurityPolicy` operationId).
+func (c *ClientWithResponses) GetSecurityPolicyWithResponse(ctx context.Context, tenantID TenantID, reqEditors ...RequestEditorFn) (*GetSecurityPolicyResponse, error) {
+	rsp, err := c.GetSecurityPolicy(ctx, tenantID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSecurityPolicyResponse(rsp)
+}
+
+// PutSecurityPolicyWithBodyWithResponse Set the tenant's security policy
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+func (c *ClientWithResponses) PutSecurityPolicyWithBodyWithResponse(ctx context.Context, tenantID TenantID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutSecurityPolicyResponse, error) {
+	rsp, err := c.PutSecurityPolicyWithBody(ctx, tenantID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutSecurityPolicyResponse(rsp)
+}
+
+// PutSecurityPolicyWithResponse Set the tenant's security policy
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/tenants/{tenantID}/policy (the `PutSecurityPolicy` operationId).
+func (c *ClientWithResponses) PutSecurityPolicyWithResponse(ctx context.Context, tenantID TenantID, body PutSecurityPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*PutSecurityPolicyResponse, error) {
+	rsp, err := c.PutSecurityPolicy(ctx, tenantID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutSecurityPolicyResponse(rsp)
+}
+
 // ListRolesWithResponse List the tenant's roles
 //
 // The built-in roles `owner`, `admin` and `member`, then the custom roles, oldest first.
@@ -18401,6 +25108,53 @@ func (c *ClientWithResponses) ReplaceUserMetadataWithResponse(ctx context.Contex
 		return nil, err
 	}
 	return ParseReplaceUserMetadataResponse(rsp)
+}
+
+// ResetUserMfaWithResponse Reset a user's second factors (admin)
+//
+// Removes TOTP, recovery codes and code factors (passkeys stay) and ends pending MFA sign-ins.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/users/{id}/mfa (the `ResetUserMfa` operationId).
+func (c *ClientWithResponses) ResetUserMfaWithResponse(ctx context.Context, id UserID, reqEditors ...RequestEditorFn) (*ResetUserMfaResponse, error) {
+	rsp, err := c.ResetUserMfa(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseResetUserMfaResponse(rsp)
+}
+
+// SetUserMfaRequiredWithBodyWithResponse Require a second factor from a user (admin)
+//
+// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+// asked to enroll an authenticator app during sign-in.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+func (c *ClientWithResponses) SetUserMfaRequiredWithBodyWithResponse(ctx context.Context, id UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetUserMfaRequiredResponse, error) {
+	rsp, err := c.SetUserMfaRequiredWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetUserMfaRequiredResponse(rsp)
+}
+
+// SetUserMfaRequiredWithResponse Require a second factor from a user (admin)
+//
+// With `required: true` the user's sign-ins ask for a second factor; a user without one is
+// asked to enroll an authenticator app during sign-in.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/users/{id}/mfa-required (the `SetUserMfaRequired` operationId).
+func (c *ClientWithResponses) SetUserMfaRequiredWithResponse(ctx context.Context, id UserID, body SetUserMfaRequiredJSONRequestBody, reqEditors ...RequestEditorFn) (*SetUserMfaRequiredResponse, error) {
+	rsp, err := c.SetUserMfaRequired(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetUserMfaRequiredResponse(rsp)
 }
 
 // SetUserPasswordWithBodyWithResponse Set a user's password (admin)
@@ -18706,6 +25460,32 @@ func ParseGetHealthResponse(rsp *http.Response) (*GetHealthResponse, error) {
 	return response, nil
 }
 
+// ParseGetPasskeyDemoPageResponse parses an HTTP response from a GetPasskeyDemoPageWithResponse call
+func ParseGetPasskeyDemoPageResponse(rsp *http.Response) (*GetPasskeyDemoPageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPasskeyDemoPageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseGetReadinessResponse parses an HTTP response from a GetReadinessWithResponse call
 func ParseGetReadinessResponse(rsp *http.Response) (*GetReadinessResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -18974,7 +25754,7 @@ func ParseVerifyEmailOtpResponse(rsp *http.Response) (*VerifyEmailOtpResponse, e
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest TokenPair
+		var dest LoginResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19323,7 +26103,7 @@ func ParseConsumeMagicLinkResponse(rsp *http.Response) (*ConsumeMagicLinkRespons
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest TokenPair
+		var dest LoginResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19532,6 +26312,413 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 			return nil, err
 		}
 		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCompleteMfaLoginResponse parses an HTTP response from a CompleteMfaLoginWithResponse call
+func ParseCompleteMfaLoginResponse(rsp *http.Response) (*CompleteMfaLoginResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CompleteMfaLoginResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TokenPair
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CompleteMfaLoginResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateMfaChallengeResponse parses an HTTP response from a CreateMfaChallengeWithResponse call
+func ParseCreateMfaChallengeResponse(rsp *http.Response) (*CreateMfaChallengeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateMfaChallengeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MfaFactorChallenge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBeginPasskeyLoginResponse parses an HTTP response from a BeginPasskeyLoginWithResponse call
+func ParseBeginPasskeyLoginResponse(rsp *http.Response) (*BeginPasskeyLoginResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BeginPasskeyLoginResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PasskeyRequestOptions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFinishPasskeyLoginResponse parses an HTTP response from a FinishPasskeyLoginWithResponse call
+func ParseFinishPasskeyLoginResponse(rsp *http.Response) (*FinishPasskeyLoginResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FinishPasskeyLoginResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TokenPair
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBeginPasskeySignupResponse parses an HTTP response from a BeginPasskeySignupWithResponse call
+func ParseBeginPasskeySignupResponse(rsp *http.Response) (*BeginPasskeySignupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BeginPasskeySignupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PasskeyCreationOptions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFinishPasskeySignupResponse parses an HTTP response from a FinishPasskeySignupWithResponse call
+func ParseFinishPasskeySignupResponse(rsp *http.Response) (*FinishPasskeySignupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FinishPasskeySignupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest TokenPair
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest Internal
@@ -20834,6 +28021,924 @@ func ParseAddGroupMemberResponse(rsp *http.Response) (*AddGroupMemberResponse, e
 	return response, nil
 }
 
+// ParseListOtpFactorsResponse parses an HTTP response from a ListOtpFactorsWithResponse call
+func ParseListOtpFactorsResponse(rsp *http.Response) (*ListOtpFactorsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListOtpFactorsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OtpFactorList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseAddOtpFactorResponse parses an HTTP response from a AddOtpFactorWithResponse call
+func ParseAddOtpFactorResponse(rsp *http.Response) (*AddOtpFactorResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddOtpFactorResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest OtpFactor
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteOtpFactorResponse parses an HTTP response from a DeleteOtpFactorWithResponse call
+func ParseDeleteOtpFactorResponse(rsp *http.Response) (*DeleteOtpFactorResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteOtpFactorResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest StepUpRequired
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSendOtpChallengeResponse parses an HTTP response from a SendOtpChallengeWithResponse call
+func ParseSendOtpChallengeResponse(rsp *http.Response) (*SendOtpChallengeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SendOtpChallengeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OtpSent
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseConfirmOtpFactorResponse parses an HTTP response from a ConfirmOtpFactorWithResponse call
+func ParseConfirmOtpFactorResponse(rsp *http.Response) (*ConfirmOtpFactorResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ConfirmOtpFactorResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MfaEnrolled
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ConfirmOtpFactorResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetRecoveryCodeStatusResponse parses an HTTP response from a GetRecoveryCodeStatusWithResponse call
+func ParseGetRecoveryCodeStatusResponse(rsp *http.Response) (*GetRecoveryCodeStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetRecoveryCodeStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RecoveryCodeStatus
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRegenerateRecoveryCodesResponse parses an HTTP response from a RegenerateRecoveryCodesWithResponse call
+func ParseRegenerateRecoveryCodesResponse(rsp *http.Response) (*RegenerateRecoveryCodesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RegenerateRecoveryCodesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RecoveryCodes
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest StepUpRequired
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetStepUpStatusResponse parses an HTTP response from a GetStepUpStatusWithResponse call
+func ParseGetStepUpStatusResponse(rsp *http.Response) (*GetStepUpStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetStepUpStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StepUpStatus
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDisableTotpResponse parses an HTTP response from a DisableTotpWithResponse call
+func ParseDisableTotpResponse(rsp *http.Response) (*DisableTotpResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DisableTotpResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest StepUpRequired
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetTotpStatusResponse parses an HTTP response from a GetTotpStatusWithResponse call
+func ParseGetTotpStatusResponse(rsp *http.Response) (*GetTotpStatusResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetTotpStatusResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TotpStatus
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseConfirmTotpEnrollmentResponse parses an HTTP response from a ConfirmTotpEnrollmentWithResponse call
+func ParseConfirmTotpEnrollmentResponse(rsp *http.Response) (*ConfirmTotpEnrollmentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ConfirmTotpEnrollmentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest MfaEnrolled
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ConfirmTotpEnrollmentResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseStartTotpEnrollmentResponse parses an HTTP response from a StartTotpEnrollmentWithResponse call
+func ParseStartTotpEnrollmentResponse(rsp *http.Response) (*StartTotpEnrollmentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StartTotpEnrollmentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TotpEnrollment
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseVerifyTotpResponse parses an HTTP response from a VerifyTotpWithResponse call
+func ParseVerifyTotpResponse(rsp *http.Response) (*VerifyTotpResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyTotpResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StepUpStatus
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest RateLimited
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers VerifyTotpResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateWebauthnStepUpChallengeResponse parses an HTTP response from a CreateWebauthnStepUpChallengeWithResponse call
+func ParseCreateWebauthnStepUpChallengeResponse(rsp *http.Response) (*CreateWebauthnStepUpChallengeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateWebauthnStepUpChallengeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PasskeyRequestOptions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseVerifyWebauthnStepUpResponse parses an HTTP response from a VerifyWebauthnStepUpWithResponse call
+func ParseVerifyWebauthnStepUpResponse(rsp *http.Response) (*VerifyWebauthnStepUpResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyWebauthnStepUpResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest StepUpStatus
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListSigningKeysResponse parses an HTTP response from a ListSigningKeysWithResponse call
 func ParseListSigningKeysResponse(rsp *http.Response) (*ListSigningKeysResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -20915,6 +29020,293 @@ func ParseRotateSigningKeyResponse(rsp *http.Response) (*RotateSigningKeyRespons
 			return nil, err
 		}
 		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListPasskeysResponse parses an HTTP response from a ListPasskeysWithResponse call
+func ParseListPasskeysResponse(rsp *http.Response) (*ListPasskeysResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPasskeysResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PasskeyList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBeginPasskeyRegistrationResponse parses an HTTP response from a BeginPasskeyRegistrationWithResponse call
+func ParseBeginPasskeyRegistrationResponse(rsp *http.Response) (*BeginPasskeyRegistrationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BeginPasskeyRegistrationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PasskeyCreationOptions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseFinishPasskeyRegistrationResponse parses an HTTP response from a FinishPasskeyRegistrationWithResponse call
+func ParseFinishPasskeyRegistrationResponse(rsp *http.Response) (*FinishPasskeyRegistrationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FinishPasskeyRegistrationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Passkey
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeletePasskeyResponse parses an HTTP response from a DeletePasskeyWithResponse call
+func ParseDeletePasskeyResponse(rsp *http.Response) (*DeletePasskeyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeletePasskeyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest StepUpRequired
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Conflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRenamePasskeyResponse parses an HTTP response from a RenamePasskeyWithResponse call
+func ParseRenamePasskeyResponse(rsp *http.Response) (*RenamePasskeyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RenamePasskeyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Passkey
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest Internal
@@ -22692,6 +31084,142 @@ func ParseListTenantMembersResponse(rsp *http.Response) (*ListTenantMembersRespo
 	return response, nil
 }
 
+// ParseGetSecurityPolicyResponse parses an HTTP response from a GetSecurityPolicyWithResponse call
+func ParseGetSecurityPolicyResponse(rsp *http.Response) (*GetSecurityPolicyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSecurityPolicyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SecurityPolicy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParsePutSecurityPolicyResponse parses an HTTP response from a PutSecurityPolicyWithResponse call
+func ParsePutSecurityPolicyResponse(rsp *http.Response) (*PutSecurityPolicyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutSecurityPolicyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SecurityPolicy
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListRolesResponse parses an HTTP response from a ListRolesWithResponse call
 func ParseListRolesResponse(rsp *http.Response) (*ListRolesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -23462,6 +31990,138 @@ func ParseReplaceUserMetadataResponse(rsp *http.Response) (*ReplaceUserMetadataR
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest User
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseResetUserMfaResponse parses an HTTP response from a ResetUserMfaWithResponse call
+func ParseResetUserMfaResponse(rsp *http.Response) (*ResetUserMfaResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ResetUserMfaResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest NotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest ValidationFailed
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Internal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseSetUserMfaRequiredResponse parses an HTTP response from a SetUserMfaRequiredWithResponse call
+func ParseSetUserMfaRequiredResponse(rsp *http.Response) (*SetUserMfaRequiredResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetUserMfaRequiredResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UserMfaRequirement
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

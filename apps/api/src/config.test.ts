@@ -27,6 +27,29 @@ describe('loadConfig', () => {
     );
   });
 
+  it('derives the WebAuthn relying party from the issuer unless QEETID_RP_ID / QEETID_ORIGINS say otherwise', () => {
+    expect(loadConfig({ QEETID_ISSUER: 'https://id.example.com' }).webauthn).toEqual({
+      rpId: 'id.example.com',
+      rpName: 'Qeet ID',
+      origins: ['https://id.example.com'],
+    });
+    const c = loadConfig({
+      QEETID_RP_ID: 'example.com',
+      QEETID_ORIGINS: 'https://app.example.com, https://example.com/',
+    });
+    expect(c.webauthn).toMatchObject({
+      rpId: 'example.com',
+      origins: ['https://app.example.com', 'https://example.com'],
+    });
+  });
+
+  it('refuses an origin outside the RP ID', () => {
+    expect(() => loadConfig({ QEETID_RP_ID: 'example.com', QEETID_ORIGINS: 'https://evil.test' })).toThrow(
+      /QEETID_ORIGINS: https:\/\/evil.test not under QEETID_RP_ID example.com/,
+    );
+    expect(() => loadConfig({ QEETID_RP_ID: 'https://example.com' })).toThrow(/QEETID_RP_ID/);
+  });
+
   it('defaults the token audience to the issuer and reads the sessions settings', () => {
     const key = Buffer.alloc(32, 7).toString('hex');
     const c = loadConfig({

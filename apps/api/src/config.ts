@@ -22,6 +22,16 @@ const env = z.object({
     .default(1024 * 1024),
   QEETID_ADMIN_EMAIL: z.email().default('admin@qeetid.localhost'),
   QEETID_TRUST_PROXY: booleanFlag.default(false),
+  QEETID_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a bare host name such as example.com (no scheme, port or path)')
+    .optional(),
+  QEETID_RP_NAME: z.string().min(1).max(100).default('Qeet ID'),
+  QEETID_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1))
+    .optional(),
   // Sessions and tokens
   QEETID_AUDIENCE: z.string().min(1).optional(),
   QEETID_MASTER_KEY: z
@@ -47,6 +57,8 @@ export interface Config {
   bodyLimit: number;
   adminEmail: string;
   trustProxy: boolean;
+  /** WebAuthn relying party: its id (a registrable domain), display name and accepted origins. */
+  webauthn: { rpId: string; rpName: string; origins: string[] };
   /** `aud` of the access tokens we issue and accept; defaults to the issuer. */
   audience: string;
   masterKey: Buffer | undefined;
@@ -67,6 +79,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const issuer = (e.QEETID_ISSUER ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const webauthn = {
+    rpId: e.QEETID_RP_ID ?? new URL(issuer).hostname,
+    rpName: e.QEETID_RP_NAME,
+    origins: e.QEETID_ORIGINS ?? [new URL(issuer).origin],
+  };
+  // WebAuthn L3 §5.1.4.1 / HTML "is a registrable domain suffix": the RP ID must be each origin's
+  // host or a parent domain of it, or browsers refuse every ceremony.
+  const outside = webauthn.origins.filter((o) => {
+    const host = new URL(o).hostname;
+    return host !== webauthn.rpId && !host.endsWith(`.${webauthn.rpId}`);
+  });
+  if (outside.length) {
+    throw new Error(
+      `invalid configuration:\n  QEETID_ORIGINS: ${outside.join(', ')} not under QEETID_RP_ID ${webauthn.rpId}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.QEETID_BODY_LIMIT,
     adminEmail: e.QEETID_ADMIN_EMAIL,
     trustProxy: e.QEETID_TRUST_PROXY,
+    webauthn,
     audience: e.QEETID_AUDIENCE ?? issuer,
     masterKey: e.QEETID_MASTER_KEY ? (parseMasterKey(e.QEETID_MASTER_KEY) ?? undefined) : undefined,
     keyRefreshSeconds: e.QEETID_KEY_REFRESH_SECONDS,

@@ -14,14 +14,15 @@ const CLOCK_SKEW_SECONDS = 60;
 export async function createDeps(base: { db: Database; config: Config; log: Logger }): Promise<Deps> {
   const { db, config, log } = base;
   const masterKey = await loadMasterKey(config.masterKey, config.dataDir);
+  const secrets = localKeyProvider(masterKey);
   const keys = new KeyRing({
     db,
-    provider: localKeyProvider(masterKey),
+    provider: secrets,
     refreshMs: config.keyRefreshSeconds * 1000,
     retiredPublishMs: (MAX_ACCESS_TOKEN_TTL_SECONDS + config.keyRefreshSeconds + CLOCK_SKEW_SECONDS) * 1000,
   });
   await keys.init();
   const outbox = outboxSender(db, log, { printToLog: process.env.NODE_ENV !== 'production' });
   const messages = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom, outbox, log) : outbox;
-  return { ...base, keys, messages };
+  return { ...base, keys, messages, secrets };
 }

@@ -8,7 +8,9 @@ import { authPolicyHandlers } from './modules/auth-policy/handlers.ts';
 import { authzHandlers } from './modules/authz/handlers.ts';
 import { groupHandlers } from './modules/groups/handlers.ts';
 import { healthHandlers } from './modules/health/handlers.ts';
+import { mfaHandlers } from './modules/mfa/handlers.ts';
 import { oneTimeHandlers } from './modules/one-time/handlers.ts';
+import { passkeyHandlers } from './modules/passkeys/handlers.ts';
 import { patHandlers } from './modules/pats/handlers.ts';
 import { sessionHandlers } from './modules/sessions/handlers.ts';
 import { signingKeyHandlers } from './modules/signing-keys/handlers.ts';
@@ -27,6 +29,8 @@ export const handlers = {
   ...authzHandlers,
   ...groupHandlers,
   ...abacHandlers,
+  ...passkeyHandlers,
+  ...mfaHandlers,
   ...signingKeyHandlers,
   ...sessionHandlers,
   ...patHandlers,

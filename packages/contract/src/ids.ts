@@ -11,6 +11,8 @@ export const idPrefix = {
   role: 'rol',
   group: 'grp',
   abacPolicy: 'pol',
+  passkey: 'pky',
+  otpFactor: 'otp',
 } as const;
 export type IdKind = keyof typeof idPrefix;
 

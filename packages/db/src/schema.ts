@@ -493,3 +493,186 @@ export const authzVersions = pgTable(
   },
   () => [tenantPolicy('tenant_id')],
 ).enableRLS();
+
+// ── Passkeys and MFA ───────────────────────────────────────────────────────────────────────────
+// A user's credentials live in their home tenant, next to the profile that tenant manages.
+
+/** WebAuthn public-key credentials (passkeys and security keys). */
+export const webauthnCredentials = pgTable(
+  'webauthn_credentials',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** base64url credential id as the authenticator made it; unique on the whole platform. */
+    credentialId: text('credential_id').notNull(),
+    /** base64url COSE_Key. */
+    publicKey: text('public_key').notNull(),
+    signCount: bigint('sign_count', { mode: 'number' }).notNull(),
+    transports: text('transports').array().notNull(),
+    aaguid: text('aaguid').notNull(),
+    attestationFormat: text('attestation_format').notNull(),
+    backupEligible: boolean('backup_eligible').notNull(),
+    backupState: boolean('backup_state').notNull(),
+    name: text('name').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('webauthn_credentials_credential_id_key').on(t.credentialId),
+    index('webauthn_credentials_user_idx').on(t.tenantId, t.userId),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/**
+ * Outstanding WebAuthn challenges, keyed by the SHA-256 of the challenge. A finish step deletes
+ * its row, so a challenge answers one ceremony once. The tenant is null until it is known
+ * (usernameless sign-in, signup).
+ */
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    challengeHash: text('challenge_hash').primaryKey(),
+    ceremony: text('ceremony').notNull(),
+    tenantId: uuid('tenant_id'),
+    userId: uuid('user_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('webauthn_challenges_expiry_idx').on(t.expiresAt), tenantPolicy('tenant_id')],
+).enableRLS();
+
+/** One TOTP secret per user; unconfirmed until the first code proves the app has it. */
+export const mfaTotp = pgTable(
+  'mfa_totp',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The base32 secret sealed by the server's KeyProvider (AES-256-GCM, bound to the user). */
+    secret: text('secret').notNull(),
+    confirmedAt: ts('confirmed_at'),
+    /** RFC 6238 time step of the last accepted code; a code of this step or earlier is a replay. */
+    lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), tenantPolicy('tenant_id')],
+).enableRLS();
+
+/** Single-use recovery codes, stored as SHA-256 hashes. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('mfa_recovery_codes_user_idx').on(t.tenantId, t.userId),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** Email or SMS one-time-code factors; the current code is held as a hash with its expiry. */
+export const mfaOtpFactors = pgTable(
+  'mfa_otp_factors',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    destination: text('destination').notNull(),
+    confirmedAt: ts('confirmed_at'),
+    codeHash: text('code_hash'),
+    codeExpiresAt: ts('code_expires_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('mfa_otp_factors_user_idx').on(t.tenantId, t.userId),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** Per-user MFA state: an admin's enrollment requirement and the failed-code counter. */
+export const mfaUserState = pgTable(
+  'mfa_user_state',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    required: boolean('required').notNull().default(false),
+    failures: bigint('failures', { mode: 'number' }).notNull().default(0),
+    failuresSince: ts('failures_since'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), tenantPolicy('tenant_id')],
+).enableRLS();
+
+/**
+ * Sign-ins waiting for their second factor: the `mfa_token` (as a hash), the factors it may use,
+ * the tenant the session will be in and how the first factor was proven (RFC 8176 `amr`). The row
+ * lives in the user's home tenant, with their factors.
+ */
+export const mfaPendingLogins = pgTable(
+  'mfa_pending_logins',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    signInTenantId: uuid('sign_in_tenant_id').notNull(),
+    amr: text('amr').array().notNull(),
+    methods: text('methods').array().notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.prefix] }),
+    uniqueIndex('mfa_pending_logins_prefix_key').on(t.prefix),
+    tenantPolicy('tenant_id'),
+  ],
+).enableRLS();
+
+/** When a session (or token) last proved a second factor or a passkey: the step-up clock. */
+export const stepUpVerifications = pgTable(
+  'step_up_verifications',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    /** `ses_…` of an access token's session or `pat_…` of a personal access token. */
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    method: text('method').notNull(),
+    verifiedAt: ts('verified_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.subject] }), tenantPolicy('tenant_id')],
+).enableRLS();
+
+/** A tenant's security policy: MFA requirement and the step-up freshness window. */
+export const tenantSecurityPolicies = pgTable(
+  'tenant_security_policies',
+  {
+    tenantId: uuid('tenant_id').primaryKey(),
+    mfaRequired: boolean('mfa_required').notNull(),
+    stepUpMaxAgeSeconds: bigint('step_up_max_age_seconds', { mode: 'number' }).notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  () => [tenantPolicy('tenant_id')],
+).enableRLS();

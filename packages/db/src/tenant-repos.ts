@@ -4,6 +4,8 @@ import { auditRepo } from './repos/audit.ts';
 import { authPoliciesRepo } from './repos/auth-policies.ts';
 import { groupsRepo } from './repos/groups.ts';
 import { membershipsRepo } from './repos/memberships.ts';
+import { mfaRepo } from './repos/mfa.ts';
+import { passkeysRepo } from './repos/passkeys.ts';
 import { passwordsRepo } from './repos/passwords.ts';
 import { patsRepo } from './repos/pats.ts';
 import { rolesRepo } from './repos/roles.ts';
@@ -47,6 +49,12 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
     },
     get abacPolicies() {
       return once('abacPolicies', () => abacPoliciesRepo(tx, id));
+    },
+    get passkeys() {
+      return once('passkeys', () => passkeysRepo(tx, id));
+    },
+    get mfa() {
+      return once('mfa', () => mfaRepo(tx, id));
     },
     get audit() {
       return once('audit', () => auditRepo(tx, id, scope.audit));

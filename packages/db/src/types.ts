@@ -32,6 +32,10 @@ export interface PageQuery {
   after?: string | undefined;
   limit: number;
 }
+export type PasskeyRow = typeof schema.webauthnCredentials.$inferSelect;
+export type OtpFactorRow = typeof schema.mfaOtpFactors.$inferSelect;
+export type ChallengeRow = typeof schema.webauthnChallenges.$inferSelect;
+export type PendingLoginRow = typeof schema.mfaPendingLogins.$inferSelect;
 
 export type SessionRow = typeof schema.sessions.$inferSelect;
 export type SigningKeyRow = typeof schema.signingKeys.$inferSelect;

@@ -115,9 +115,47 @@ beforeAll(async () => {
       { name: 'a-policy', description: null, effect: 'deny', permissions: ['*'], condition: 'false', enabled: true },
       now,
     );
+    await r.passkeys.insert({ ...passkeyOf(A_USER), id: A_KEY, credentialId: 'a-credential' });
+    await r.mfa.startTotp(A_USER, 'A-SECRET', now);
+    await r.mfa.replaceRecoveryCodes(A_USER, [{ id: A_KEY, codeHash: 'a-code' }], now);
+    await r.mfa.insertOtpFactor({
+      id: A_KEY,
+      userId: A_USER,
+      channel: 'email',
+      destination: 'a@a.test',
+      createdAt: now,
+    });
+    await r.mfa.setRequired(A_USER, true);
+    await r.mfa.insertPendingLogin({
+      prefix: 'a-pending',
+      secretHash: 'x',
+      userId: A_USER,
+      signInTenantId: A,
+      amr: ['pwd'],
+      methods: ['totp'],
+      expiresAt: now,
+      createdAt: now,
+    });
+    await r.mfa.recordStepUp('ses_a', A_USER, 'totp', now);
+    await r.mfa.putSecurityPolicy({ mfaRequired: true, stepUpMaxAgeSeconds: 300 }, now);
   });
 });
 afterAll(() => pg.close());
+
+const passkeyOf = (userId: string) => ({
+  id: crypto.randomUUID(),
+  userId,
+  credentialId: crypto.randomUUID(),
+  publicKey: 'pk',
+  signCount: 0,
+  transports: [],
+  aaguid: '00000000-0000-0000-0000-000000000000',
+  attestationFormat: 'none',
+  backupEligible: false,
+  backupState: false,
+  name: 'b',
+  createdAt: now,
+});
 
 /** Every method of every tenant repo, called as tenant B with tenant A's ids. */
 type Attacks = { [R in keyof TenantRepos]: { [M in keyof TenantRepos[R]]: (r: TenantRepos) => Promise<unknown> } };
@@ -292,6 +330,86 @@ const attacks: Attacks = {
       return undefined;
     },
   },
+  passkeys: {
+    listOfUser: (r) => r.passkeys.listOfUser(A_USER),
+    insert: async (r) => {
+      const row = await r.passkeys.insert(passkeyOf(A_USER));
+      return row.tenantId === B ? undefined : row;
+    },
+    rename: (r) => r.passkeys.rename(A_USER, A_KEY, 'pwned'),
+    remove: (r) => r.passkeys.remove(A_USER, A_KEY),
+    recordUse: async (r) =>
+      (await r.passkeys.recordUse(A_USER, A_KEY, { signCount: 9, previousSignCount: 0, backupState: true, at: now }))
+        ? 'used'
+        : undefined,
+  },
+  mfa: {
+    totp: (r) => r.mfa.totp(A_USER),
+    startTotp: async (r) => {
+      await r.mfa.startTotp(A_USER, 'B-SECRET', now);
+      return undefined;
+    },
+    useTotpStep: async (r) => ((await r.mfa.useTotpStep(A_USER, 99, now)) ? 'used' : undefined),
+    deleteTotp: async (r) => ((await r.mfa.deleteTotp(A_USER)) ? 'deleted' : undefined),
+    replaceRecoveryCodes: async (r) => {
+      await r.mfa.replaceRecoveryCodes(A_USER, [], now);
+      return undefined;
+    },
+    useRecoveryCode: async (r) => ((await r.mfa.useRecoveryCode(A_USER, 'a-code', now)) ? 'used' : undefined),
+    recoveryCodesLeft: async (r) => ((await r.mfa.recoveryCodesLeft(A_USER)) === 0 ? undefined : 'counted'),
+    otpFactors: (r) => r.mfa.otpFactors(A_USER),
+    otpFactor: (r) => r.mfa.otpFactor(A_USER, A_KEY),
+    insertOtpFactor: async (r) => {
+      const row = await r.mfa.insertOtpFactor({
+        id: crypto.randomUUID(),
+        userId: A_USER,
+        channel: 'sms',
+        destination: '+15550000000',
+        createdAt: now,
+      });
+      return row.tenantId === B ? undefined : row;
+    },
+    updateOtpFactor: (r) => r.mfa.updateOtpFactor(A_USER, A_KEY, { confirmedAt: now }),
+    deleteOtpFactor: async (r) => ((await r.mfa.deleteOtpFactor(A_USER, A_KEY)) ? 'deleted' : undefined),
+    state: (r) => r.mfa.state(A_USER),
+    setRequired: async (r) => {
+      await r.mfa.setRequired(A_USER, false);
+      return undefined;
+    },
+    recordFailure: async (r) => ((await r.mfa.recordFailure(A_USER, now, 60_000)) === 1 ? undefined : 'counted'),
+    clearFailures: async (r) => {
+      await r.mfa.clearFailures(A_USER);
+      return undefined;
+    },
+    resetFactors: async (r) => {
+      await r.mfa.resetFactors(A_USER);
+      return undefined;
+    },
+    insertPendingLogin: async (r) => {
+      await r.mfa.insertPendingLogin({
+        prefix: 'b-pending',
+        secretHash: 'x',
+        userId: A_USER,
+        signInTenantId: A,
+        amr: ['pwd'],
+        methods: [],
+        expiresAt: now,
+        createdAt: now,
+      });
+      return undefined;
+    },
+    deletePendingLogin: async (r) => ((await r.mfa.deletePendingLogin('a-pending')) ? 'deleted' : undefined),
+    recordStepUp: async (r) => {
+      await r.mfa.recordStepUp('ses_a', A_USER, 'pwned', now);
+      return undefined;
+    },
+    stepUp: (r) => r.mfa.stepUp('ses_a'),
+    securityPolicy: (r) => r.mfa.securityPolicy(),
+    putSecurityPolicy: async (r) => {
+      const row = await r.mfa.putSecurityPolicy({ mfaRequired: false, stepUpMaxAgeSeconds: 1 }, now);
+      return row.tenantId === B ? undefined : row;
+    },
+  },
   audit: {
     append: async (r) => {
       const row = await r.audit.append({ action: 'b.event', target: { type: 't', id: null } });
@@ -323,7 +441,15 @@ const SNAPSHOT_OF_A = `select
     (select json_agg(x) from group_members x where tenant_id = '${A}') as group_members,
     (select json_agg(x) from group_roles x where tenant_id = '${A}') as group_roles,
     (select json_agg(x) from abac_policies x where tenant_id = '${A}') as abac_policies,
-    (select json_agg(x) from authz_versions x where tenant_id = '${A}') as authz_version`;
+    (select json_agg(x) from authz_versions x where tenant_id = '${A}') as authz_version,
+    (select json_agg(w) from webauthn_credentials w where tenant_id = '${A}') as passkeys,
+    (select json_agg(x) from mfa_totp x where tenant_id = '${A}') as totp,
+    (select json_agg(x) from mfa_recovery_codes x where tenant_id = '${A}') as codes,
+    (select json_agg(x) from mfa_otp_factors x where tenant_id = '${A}') as otp,
+    (select json_agg(x) from mfa_user_state x where tenant_id = '${A}') as mfa_state,
+    (select json_agg(x) from mfa_pending_logins x where tenant_id = '${A}') as pending,
+    (select json_agg(x) from step_up_verifications x where tenant_id = '${A}') as step_ups,
+    (select json_agg(x) from tenant_security_policies x where tenant_id = '${A}') as policy`;
 
 /** Anything that identifies tenant A's data. */
 const MARKERS_OF_A = [
@@ -338,6 +464,10 @@ const MARKERS_OF_A = [
   'a@a.test',
   'a-password-hash',
   'a_secret:read',
+  'A-SECRET',
+  'a-credential',
+  'a-code',
+  'a-pending',
 ];
 
 describe('repos scope every query to their tenant (RLS off)', () => {

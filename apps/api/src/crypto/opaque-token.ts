@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  * ever stored as its SHA-256. 256 bits of secret make a slow hash unnecessary (RFC 9700 §4.14
  * asks for high entropy; brute force of a 256-bit value is out of reach).
  */
-export type TokenKind = 'qk' | 'qp';
+export type TokenKind = 'qk' | 'qp' | 'qm';
 
 export interface MintedToken {
   token: string;
@@ -13,7 +13,7 @@ export interface MintedToken {
   secretHash: string;
 }
 
-const shape = /^(qk|qp)_([0-9a-z]{12})\.([A-Za-z0-9_-]{43})$/;
+const shape = /^(qk|qp|qm)_([0-9a-z]{12})\.([A-Za-z0-9_-]{43})$/;
 
 export function mintToken(kind: TokenKind): MintedToken {
   const prefix = randomBytes(8).toString('hex').slice(0, 12);

@@ -2,6 +2,7 @@ import { encodeId } from '@qeetid/contract';
 import type { Database, Role, TenantScope } from '@qeetid/db';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { KeyProvider } from '../crypto/key-provider.ts';
 import type { KeyRing } from '../crypto/key-ring.ts';
 import type { AuthzEngine } from '../modules/authz/engine.ts';
 import type { MessageSender } from '../modules/messages/sender.ts';
@@ -54,6 +55,8 @@ export interface Deps {
   log: Logger;
   keys: KeyRing;
   messages: MessageSender;
+  /** Seals secrets the server must read back later (TOTP secrets), under the master key. */
+  secrets: KeyProvider;
 }
 
 /** Deps plus what the app builds from them (no I/O). */

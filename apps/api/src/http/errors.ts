@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorEnvelope, FieldError } from '@qeetid/contract';
+import type { ErrorCode, ErrorEnvelope, FieldError, StepUpHint } from '@qeetid/contract';
 
 /** CONTRACT.md "Errors": the status each stable code is sent with. */
 export const errorStatus = {
@@ -17,6 +17,20 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  'webauthn.challenge_invalid': 400,
+  'webauthn.response_invalid': 400,
+  'webauthn.origin_mismatch': 400,
+  'webauthn.rp_id_mismatch': 400,
+  'webauthn.user_verification_required': 400,
+  'webauthn.credential_unknown': 401,
+  'webauthn.credential_mismatch': 401,
+  'webauthn.signature_invalid': 401,
+  'webauthn.counter_regression': 401,
+  'webauthn.backup_eligibility_changed': 401,
+  'mfa.token_invalid': 401,
+  'mfa.code_invalid': 401,
+  'mfa.code_reused': 401,
+  'mfa.method_unavailable': 400,
   'auth.invalid_credentials': 401,
   'auth.refresh_token_invalid': 401,
   'auth.refresh_token_reused': 401,
@@ -31,17 +45,19 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly stepUp: StepUpHint | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+    extra: { fields?: FieldError[]; headers?: Record<string, string>; stepUp?: StepUpHint } = {},
   ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.fields = extra.fields;
     this.headers = extra.headers;
+    this.stepUp = extra.stepUp;
   }
 
   get status(): (typeof errorStatus)[ErrorCode] {
@@ -64,6 +80,7 @@ export function envelope(error: ApiError, requestId: string): ErrorEnvelope {
       message: error.message,
       request_id: requestId,
       ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.stepUp ? { step_up: error.stepUp } : {}),
     },
   };
 }

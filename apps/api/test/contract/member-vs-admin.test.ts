@@ -37,6 +37,8 @@ const bodies: Record<string, () => unknown> = {
   '#/components/schemas/UserUpdate': () => ({ display_name: 'Walker' }),
   '#/components/schemas/Metadata': () => ({ walked: true }),
   '#/components/schemas/ApiKeyCreate': () => ({ name: 'walker', scopes: ['users:read'] }),
+  '#/components/schemas/UserMfaRequirement': () => ({ required: true }),
+  '#/components/schemas/SecurityPolicy': () => ({ mfa_required: true, step_up_max_age_seconds: 600 }),
   '#/components/schemas/RoleCreate': () => ({ name: `walker ${++n}`, permissions: ['users:read'] }),
   '#/components/schemas/RoleUpdate': () => ({ description: 'walked' }),
   '#/components/schemas/GroupCreate': () => ({ name: `walkers ${++n}` }),

@@ -59,6 +59,8 @@ const bodyFixtures: Record<string, () => unknown> = {
   '#/components/schemas/UserUpdate': () => ({ display_name: 'Hijacked' }),
   '#/components/schemas/Metadata': () => ({ hijacked: true }),
   '#/components/schemas/ApiKeyCreate': () => ({ name: 'intruder' }),
+  '#/components/schemas/UserMfaRequirement': () => ({ required: true }),
+  '#/components/schemas/SecurityPolicy': () => ({ mfa_required: true, step_up_max_age_seconds: 60 }),
   '#/components/schemas/AdminPasswordSet': () => ({ password: 'Intruder-Chosen-Secret-42' }),
   '#/components/schemas/CodeConfirm': () => ({ code: '123456' }),
   '#/components/schemas/AuthPolicyUpdate': () => ({ password_min_length: 8 }),

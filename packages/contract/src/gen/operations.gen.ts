@@ -1335,6 +1335,424 @@ export const operations = [
     "permission": "authz:check",
     "errorFormat": "api",
     "bodyLimit": null
+  },
+  {
+    "operationId": "beginPasskeySignup",
+    "method": "post",
+    "path": "/v1/auth/passkeys/signup/begin",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "finishPasskeySignup",
+    "method": "post",
+    "path": "/v1/auth/passkeys/signup/finish",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "beginPasskeyLogin",
+    "method": "post",
+    "path": "/v1/auth/passkeys/login/begin",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "finishPasskeyLogin",
+    "method": "post",
+    "path": "/v1/auth/passkeys/login/finish",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createMfaChallenge",
+    "method": "post",
+    "path": "/v1/auth/mfa/challenge",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "completeMfaLogin",
+    "method": "post",
+    "path": "/v1/auth/mfa",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listPasskeys",
+    "method": "get",
+    "path": "/v1/passkeys",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "beginPasskeyRegistration",
+    "method": "post",
+    "path": "/v1/passkeys/register/begin",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "finishPasskeyRegistration",
+    "method": "post",
+    "path": "/v1/passkeys/register/finish",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deletePasskey",
+    "method": "delete",
+    "path": "/v1/passkeys/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "renamePasskey",
+    "method": "patch",
+    "path": "/v1/passkeys/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getTotpStatus",
+    "method": "get",
+    "path": "/v1/mfa/totp",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "disableTotp",
+    "method": "delete",
+    "path": "/v1/mfa/totp",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "startTotpEnrollment",
+    "method": "post",
+    "path": "/v1/mfa/totp/enroll/start",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "confirmTotpEnrollment",
+    "method": "post",
+    "path": "/v1/mfa/totp/enroll/confirm",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "verifyTotp",
+    "method": "post",
+    "path": "/v1/mfa/totp/verify",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "createWebauthnStepUpChallenge",
+    "method": "post",
+    "path": "/v1/mfa/webauthn/challenge",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "verifyWebauthnStepUp",
+    "method": "post",
+    "path": "/v1/mfa/webauthn/verify",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "listOtpFactors",
+    "method": "get",
+    "path": "/v1/mfa/otp/factors",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "addOtpFactor",
+    "method": "post",
+    "path": "/v1/mfa/otp/factors",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "deleteOtpFactor",
+    "method": "delete",
+    "path": "/v1/mfa/otp/factors/{id}",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "sendOtpChallenge",
+    "method": "post",
+    "path": "/v1/mfa/otp/factors/{id}/challenge",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "confirmOtpFactor",
+    "method": "post",
+    "path": "/v1/mfa/otp/factors/{id}/confirm",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getRecoveryCodeStatus",
+    "method": "get",
+    "path": "/v1/mfa/recovery-codes",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "regenerateRecoveryCodes",
+    "method": "post",
+    "path": "/v1/mfa/recovery-codes/regenerate",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getStepUpStatus",
+    "method": "get",
+    "path": "/v1/mfa/step-up/status",
+    "security": [
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "resetUserMfa",
+    "method": "delete",
+    "path": "/v1/users/{id}/mfa",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "setUserMfaRequired",
+    "method": "put",
+    "path": "/v1/users/{id}/mfa-required",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "users:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getSecurityPolicy",
+    "method": "get",
+    "path": "/v1/tenants/{tenantID}/policy",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "tenants:read",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "putSecurityPolicy",
+    "method": "put",
+    "path": "/v1/tenants/{tenantID}/policy",
+    "security": [
+      [
+        "apiKeyAuth"
+      ],
+      [
+        "bearerAuth"
+      ]
+    ],
+    "tenant": "required",
+    "permission": "tenants:write",
+    "errorFormat": "api",
+    "bodyLimit": null
+  },
+  {
+    "operationId": "getPasskeyDemoPage",
+    "method": "get",
+    "path": "/passkeys/demo",
+    "security": [],
+    "tenant": "none",
+    "permission": null,
+    "errorFormat": "api",
+    "bodyLimit": null
   }
 ] as const;
 
@@ -1426,4 +1844,35 @@ export interface OperationTypes {
   deleteAbacPolicy: { data: T.DeleteAbacPolicyData; responses: T.DeleteAbacPolicyResponses };
   updateAbacPolicy: { data: T.UpdateAbacPolicyData; responses: T.UpdateAbacPolicyResponses };
   evaluateAbac: { data: T.EvaluateAbacData; responses: T.EvaluateAbacResponses };
+  beginPasskeySignup: { data: T.BeginPasskeySignupData; responses: T.BeginPasskeySignupResponses };
+  finishPasskeySignup: { data: T.FinishPasskeySignupData; responses: T.FinishPasskeySignupResponses };
+  beginPasskeyLogin: { data: T.BeginPasskeyLoginData; responses: T.BeginPasskeyLoginResponses };
+  finishPasskeyLogin: { data: T.FinishPasskeyLoginData; responses: T.FinishPasskeyLoginResponses };
+  createMfaChallenge: { data: T.CreateMfaChallengeData; responses: T.CreateMfaChallengeResponses };
+  completeMfaLogin: { data: T.CompleteMfaLoginData; responses: T.CompleteMfaLoginResponses };
+  listPasskeys: { data: T.ListPasskeysData; responses: T.ListPasskeysResponses };
+  beginPasskeyRegistration: { data: T.BeginPasskeyRegistrationData; responses: T.BeginPasskeyRegistrationResponses };
+  finishPasskeyRegistration: { data: T.FinishPasskeyRegistrationData; responses: T.FinishPasskeyRegistrationResponses };
+  deletePasskey: { data: T.DeletePasskeyData; responses: T.DeletePasskeyResponses };
+  renamePasskey: { data: T.RenamePasskeyData; responses: T.RenamePasskeyResponses };
+  getTotpStatus: { data: T.GetTotpStatusData; responses: T.GetTotpStatusResponses };
+  disableTotp: { data: T.DisableTotpData; responses: T.DisableTotpResponses };
+  startTotpEnrollment: { data: T.StartTotpEnrollmentData; responses: T.StartTotpEnrollmentResponses };
+  confirmTotpEnrollment: { data: T.ConfirmTotpEnrollmentData; responses: T.ConfirmTotpEnrollmentResponses };
+  verifyTotp: { data: T.VerifyTotpData; responses: T.VerifyTotpResponses };
+  createWebauthnStepUpChallenge: { data: T.CreateWebauthnStepUpChallengeData; responses: T.CreateWebauthnStepUpChallengeResponses };
+  verifyWebauthnStepUp: { data: T.VerifyWebauthnStepUpData; responses: T.VerifyWebauthnStepUpResponses };
+  listOtpFactors: { data: T.ListOtpFactorsData; responses: T.ListOtpFactorsResponses };
+  addOtpFactor: { data: T.AddOtpFactorData; responses: T.AddOtpFactorResponses };
+  deleteOtpFactor: { data: T.DeleteOtpFactorData; responses: T.DeleteOtpFactorResponses };
+  sendOtpChallenge: { data: T.SendOtpChallengeData; responses: T.SendOtpChallengeResponses };
+  confirmOtpFactor: { data: T.ConfirmOtpFactorData; responses: T.ConfirmOtpFactorResponses };
+  getRecoveryCodeStatus: { data: T.GetRecoveryCodeStatusData; responses: T.GetRecoveryCodeStatusResponses };
+  regenerateRecoveryCodes: { data: T.RegenerateRecoveryCodesData; responses: T.RegenerateRecoveryCodesResponses };
+  getStepUpStatus: { data: T.GetStepUpStatusData; responses: T.GetStepUpStatusResponses };
+  resetUserMfa: { data: T.ResetUserMfaData; responses: T.ResetUserMfaResponses };
+  setUserMfaRequired: { data: T.SetUserMfaRequiredData; responses: T.SetUserMfaRequiredResponses };
+  getSecurityPolicy: { data: T.GetSecurityPolicyData; responses: T.GetSecurityPolicyResponses };
+  putSecurityPolicy: { data: T.PutSecurityPolicyData; responses: T.PutSecurityPolicyResponses };
+  getPasskeyDemoPage: { data: T.GetPasskeyDemoPageData; responses: T.GetPasskeyDemoPageResponses };
 }

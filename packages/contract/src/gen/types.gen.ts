@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Stable, machine-readable error codes.
  */
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'invalid_auth_scheme' | 'token_expired' | 'forbidden' | 'step_up_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'validation_failed' | 'rate_limited' | 'internal' | 'unavailable' | 'auth.invalid_credentials' | 'auth.refresh_token_invalid' | 'auth.refresh_token_reused' | 'auth.session_revoked' | 'auth.token_invalid' | 'auth.code_invalid' | 'auth.method_not_allowed';
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'invalid_auth_scheme' | 'token_expired' | 'forbidden' | 'step_up_required' | 'not_found' | 'method_not_allowed' | 'conflict' | 'payload_too_large' | 'unsupported_media_type' | 'validation_failed' | 'rate_limited' | 'internal' | 'unavailable' | 'auth.invalid_credentials' | 'auth.refresh_token_invalid' | 'auth.refresh_token_reused' | 'auth.session_revoked' | 'auth.token_invalid' | 'auth.code_invalid' | 'auth.method_not_allowed' | 'webauthn.challenge_invalid' | 'webauthn.response_invalid' | 'webauthn.origin_mismatch' | 'webauthn.rp_id_mismatch' | 'webauthn.user_verification_required' | 'webauthn.credential_unknown' | 'webauthn.credential_mismatch' | 'webauthn.signature_invalid' | 'webauthn.counter_regression' | 'webauthn.backup_eligibility_changed' | 'mfa.token_invalid' | 'mfa.code_invalid' | 'mfa.code_reused' | 'mfa.method_unavailable';
 
 export type FieldError = {
     /**
@@ -27,6 +27,7 @@ export type ErrorEnvelope = {
         message: string;
         request_id: string;
         fields?: Array<FieldError>;
+        step_up?: StepUpHint;
     };
 };
 
@@ -305,13 +306,23 @@ export type TokenPair = {
     tenant_id: string;
 };
 
+/**
+ * A sign-in that needs its second factor. `methods` lists what the account can use;
+ * `totp_enrollment` means it has none yet and must enroll an authenticator app first
+ * (`POST /v1/auth/mfa/challenge`). The `mfa_token` is valid for ten minutes.
+ *
+ */
 export type MfaChallenge = {
     mfa_required: true;
     /**
      * Completes the sign-in at `/v1/auth/mfa` together with a second factor.
      */
     mfa_token: string;
-    methods: Array<string>;
+    methods: Array<MfaMethod>;
+    /**
+     * The account's confirmed email and SMS factors, destinations masked.
+     */
+    otp_factors?: Array<OtpFactor>;
 };
 
 export type LoginResult = TokenPair | MfaChallenge;
@@ -748,6 +759,260 @@ export type AbacEvaluation = {
 };
 
 /**
+ * `pky_…` or a UUID.
+ */
+export type PasskeyId = string;
+
+/**
+ * `otp_…` or a UUID.
+ */
+export type OtpFactorId = string;
+
+export type MfaMethod = 'totp' | 'webauthn' | 'otp' | 'recovery_code' | 'totp_enrollment';
+
+/**
+ * A `PublicKeyCredential` as JSON (WebAuthn L3 `toJSON()`, or SimpleWebAuthn's browser
+ * helpers). Fields browsers add beyond these are accepted and ignored, as the spec lets
+ * them grow.
+ *
+ */
+export type WebauthnCredentialJson = {
+    id: string;
+    rawId: string;
+    type: 'public-key';
+    response: {
+        clientDataJSON: string;
+        attestationObject?: string;
+        authenticatorData?: string;
+        signature?: string;
+        userHandle?: string;
+        transports?: Array<string>;
+        [key: string]: unknown;
+    };
+    clientExtensionResults?: {
+        [key: string]: unknown;
+    };
+    authenticatorAttachment?: string;
+    [key: string]: unknown;
+};
+
+export type PasskeyCreationOptions = {
+    /**
+     * `PublicKeyCredentialCreationOptionsJSON` (WebAuthn L3 §5.4), base64url for binary fields.
+     */
+    options: {
+        challenge: string;
+        rp: {
+            [key: string]: unknown;
+        };
+        user: {
+            [key: string]: unknown;
+        };
+        pubKeyCredParams: Array<{
+            [key: string]: unknown;
+        }>;
+        [key: string]: unknown;
+    };
+};
+
+export type PasskeyRequestOptions = {
+    /**
+     * `PublicKeyCredentialRequestOptionsJSON` (WebAuthn L3 §5.5), base64url for binary fields.
+     */
+    options: {
+        challenge: string;
+        rpId: string;
+        allowCredentials?: Array<{
+            [key: string]: unknown;
+        }>;
+        userVerification?: string;
+        [key: string]: unknown;
+    };
+};
+
+export type PasskeySignupBegin = {
+    email: string;
+    display_name?: string;
+};
+
+export type PasskeyLoginBegin = {
+    /**
+     * Optional hint; lists that account's passkeys.
+     */
+    email?: string;
+};
+
+export type PasskeyRegistrationFinish = {
+    credential: WebauthnCredentialJson;
+    name?: string;
+};
+
+export type PasskeyAssertionFinish = {
+    credential: WebauthnCredentialJson;
+};
+
+export type PasskeyRename = {
+    name: string;
+};
+
+export type Passkey = {
+    id: string;
+    name: string;
+    /**
+     * Known authenticator behind the AAGUID, e.g. "iCloud Keychain".
+     */
+    authenticator: string | null;
+    aaguid: string;
+    attestation_format: string;
+    /**
+     * BE flag: a synced (multi-device) passkey.
+     */
+    backup_eligible: boolean;
+    /**
+     * BS flag as of the last use.
+     */
+    backed_up: boolean;
+    transports: Array<string>;
+    created_at: string;
+    last_used_at: string | null;
+};
+
+export type PasskeyList = {
+    items: Array<Passkey>;
+};
+
+export type MfaCode = {
+    code: string;
+};
+
+export type MfaFactorChallengeRequest = {
+    mfa_token: string;
+    method: 'webauthn' | 'otp' | 'totp_enrollment';
+    factor_id?: OtpFactorId;
+};
+
+export type MfaFactorChallenge = {
+    method: 'webauthn' | 'otp' | 'totp_enrollment';
+    /**
+     * For `webauthn`: `PublicKeyCredentialRequestOptionsJSON`.
+     */
+    options?: {
+        [key: string]: unknown;
+    };
+    /**
+     * For `otp`: the masked destination.
+     */
+    sent_to?: string;
+    expires_at?: string;
+    /**
+     * For `totp_enrollment`: the base32 secret.
+     */
+    secret?: string;
+    otpauth_uri?: string;
+};
+
+export type MfaCompletion = {
+    mfa_token: string;
+    method: 'totp' | 'recovery_code' | 'otp' | 'webauthn';
+    /**
+     * TOTP or one-time code; recovery codes as shown (dashes optional).
+     */
+    code?: string;
+    factor_id?: OtpFactorId;
+    credential?: WebauthnCredentialJson;
+};
+
+export type TotpStatus = {
+    enrolled: boolean;
+    confirmed_at: string | null;
+};
+
+export type TotpEnrollment = {
+    /**
+     * Base32 (RFC 4648) secret for manual entry.
+     */
+    secret: string;
+    otpauth_uri: string;
+};
+
+export type MfaEnrolled = {
+    /**
+     * Ten codes when this was the first second factor, shown once; empty otherwise.
+     */
+    recovery_codes: Array<string>;
+};
+
+export type RecoveryCodes = {
+    recovery_codes: Array<string>;
+};
+
+export type RecoveryCodeStatus = {
+    remaining: number;
+};
+
+export type OtpFactor = {
+    id: string;
+    channel: 'email' | 'sms';
+    /**
+     * Masked.
+     */
+    destination: string;
+    confirmed: boolean;
+    created_at: string;
+};
+
+export type OtpFactorCreate = {
+    channel: 'email' | 'sms';
+    /**
+     * An email address or an E.164 phone number.
+     */
+    destination: string;
+};
+
+export type OtpFactorList = {
+    items: Array<OtpFactor>;
+};
+
+export type OtpSent = {
+    sent_to: string;
+    expires_at: string;
+};
+
+export type StepUpStatus = {
+    verified_at: string | null;
+    method: string | null;
+    /**
+     * Whether step-up protected operations are allowed now.
+     */
+    fresh: boolean;
+    max_age_seconds: number;
+    fresh_until: string | null;
+};
+
+export type StepUpHint = {
+    /**
+     * Endpoints that satisfy the step-up for this account.
+     */
+    methods: Array<string>;
+    max_age_seconds: number;
+};
+
+export type UserMfaRequirement = {
+    required: boolean;
+};
+
+export type SecurityPolicy = {
+    /**
+     * Every member signing in to this tenant needs a second factor.
+     */
+    mfa_required: boolean;
+    /**
+     * How long a second-factor verification keeps step-up operations open (default 300).
+     */
+    step_up_max_age_seconds: number;
+};
+
+/**
  * Page size.
  */
 export type Limit = number;
@@ -762,6 +1027,10 @@ export type TenantId2 = TenantId;
 export type UserId2 = UserId;
 
 export type ApiKeyId2 = ApiKeyId;
+
+export type PasskeyId2 = PasskeyId;
+
+export type OtpFactorId2 = OtpFactorId;
 
 export type SessionId2 = SessionId;
 
@@ -1631,9 +1900,9 @@ export type ConsumeMagicLinkError = ConsumeMagicLinkErrors[keyof ConsumeMagicLin
 
 export type ConsumeMagicLinkResponses = {
     /**
-     * A token pair.
+     * A token pair, or `{mfa_required, mfa_token, methods}` when a second factor is due.
      */
-    200: TokenPair;
+    200: LoginResult;
 };
 
 export type ConsumeMagicLinkResponse = ConsumeMagicLinkResponses[keyof ConsumeMagicLinkResponses];
@@ -1717,9 +1986,9 @@ export type VerifyEmailOtpError = VerifyEmailOtpErrors[keyof VerifyEmailOtpError
 
 export type VerifyEmailOtpResponses = {
     /**
-     * A token pair.
+     * A token pair, or `{mfa_required, mfa_token, methods}` when a second factor is due.
      */
-    200: TokenPair;
+    200: LoginResult;
 };
 
 export type VerifyEmailOtpResponse = VerifyEmailOtpResponses[keyof VerifyEmailOtpResponses];
@@ -4728,3 +4997,1244 @@ export type EvaluateAbacResponses = {
 };
 
 export type EvaluateAbacResponse = EvaluateAbacResponses[keyof EvaluateAbacResponses];
+
+export type BeginPasskeySignupData = {
+    body: PasskeySignupBegin;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/passkeys/signup/begin';
+};
+
+export type BeginPasskeySignupErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type BeginPasskeySignupError = BeginPasskeySignupErrors[keyof BeginPasskeySignupErrors];
+
+export type BeginPasskeySignupResponses = {
+    /**
+     * Options for `navigator.credentials.create()`.
+     */
+    200: PasskeyCreationOptions;
+};
+
+export type BeginPasskeySignupResponse = BeginPasskeySignupResponses[keyof BeginPasskeySignupResponses];
+
+export type FinishPasskeySignupData = {
+    body: PasskeyRegistrationFinish;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/passkeys/signup/finish';
+};
+
+export type FinishPasskeySignupErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type FinishPasskeySignupError = FinishPasskeySignupErrors[keyof FinishPasskeySignupErrors];
+
+export type FinishPasskeySignupResponses = {
+    /**
+     * The new account's first session.
+     */
+    201: TokenPair;
+};
+
+export type FinishPasskeySignupResponse = FinishPasskeySignupResponses[keyof FinishPasskeySignupResponses];
+
+export type BeginPasskeyLoginData = {
+    body?: PasskeyLoginBegin;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/passkeys/login/begin';
+};
+
+export type BeginPasskeyLoginErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type BeginPasskeyLoginError = BeginPasskeyLoginErrors[keyof BeginPasskeyLoginErrors];
+
+export type BeginPasskeyLoginResponses = {
+    /**
+     * Options for `navigator.credentials.get()`.
+     */
+    200: PasskeyRequestOptions;
+};
+
+export type BeginPasskeyLoginResponse = BeginPasskeyLoginResponses[keyof BeginPasskeyLoginResponses];
+
+export type FinishPasskeyLoginData = {
+    body: PasskeyAssertionFinish;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/passkeys/login/finish';
+};
+
+export type FinishPasskeyLoginErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type FinishPasskeyLoginError = FinishPasskeyLoginErrors[keyof FinishPasskeyLoginErrors];
+
+export type FinishPasskeyLoginResponses = {
+    /**
+     * A new session.
+     */
+    200: TokenPair;
+};
+
+export type FinishPasskeyLoginResponse = FinishPasskeyLoginResponses[keyof FinishPasskeyLoginResponses];
+
+export type CreateMfaChallengeData = {
+    body: MfaFactorChallengeRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/mfa/challenge';
+};
+
+export type CreateMfaChallengeErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreateMfaChallengeError = CreateMfaChallengeErrors[keyof CreateMfaChallengeErrors];
+
+export type CreateMfaChallengeResponses = {
+    /**
+     * What the client needs to answer.
+     */
+    200: MfaFactorChallenge;
+};
+
+export type CreateMfaChallengeResponse = CreateMfaChallengeResponses[keyof CreateMfaChallengeResponses];
+
+export type CompleteMfaLoginData = {
+    body: MfaCompletion;
+    path?: never;
+    query?: never;
+    url: '/v1/auth/mfa';
+};
+
+export type CompleteMfaLoginErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CompleteMfaLoginError = CompleteMfaLoginErrors[keyof CompleteMfaLoginErrors];
+
+export type CompleteMfaLoginResponses = {
+    /**
+     * The session.
+     */
+    200: TokenPair;
+};
+
+export type CompleteMfaLoginResponse = CompleteMfaLoginResponses[keyof CompleteMfaLoginResponses];
+
+export type ListPasskeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/passkeys';
+};
+
+export type ListPasskeysErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListPasskeysError = ListPasskeysErrors[keyof ListPasskeysErrors];
+
+export type ListPasskeysResponses = {
+    /**
+     * The passkeys.
+     */
+    200: PasskeyList;
+};
+
+export type ListPasskeysResponse = ListPasskeysResponses[keyof ListPasskeysResponses];
+
+export type BeginPasskeyRegistrationData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/passkeys/register/begin';
+};
+
+export type BeginPasskeyRegistrationErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type BeginPasskeyRegistrationError = BeginPasskeyRegistrationErrors[keyof BeginPasskeyRegistrationErrors];
+
+export type BeginPasskeyRegistrationResponses = {
+    /**
+     * Options for `navigator.credentials.create()`.
+     */
+    200: PasskeyCreationOptions;
+};
+
+export type BeginPasskeyRegistrationResponse = BeginPasskeyRegistrationResponses[keyof BeginPasskeyRegistrationResponses];
+
+export type FinishPasskeyRegistrationData = {
+    body: PasskeyRegistrationFinish;
+    path?: never;
+    query?: never;
+    url: '/v1/passkeys/register/finish';
+};
+
+export type FinishPasskeyRegistrationErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type FinishPasskeyRegistrationError = FinishPasskeyRegistrationErrors[keyof FinishPasskeyRegistrationErrors];
+
+export type FinishPasskeyRegistrationResponses = {
+    /**
+     * The stored passkey.
+     */
+    201: Passkey;
+};
+
+export type FinishPasskeyRegistrationResponse = FinishPasskeyRegistrationResponses[keyof FinishPasskeyRegistrationResponses];
+
+export type DeletePasskeyData = {
+    body?: never;
+    path: {
+        id: PasskeyId;
+    };
+    query?: never;
+    url: '/v1/passkeys/{id}';
+};
+
+export type DeletePasskeyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * `step_up_required`: verify a second factor or a passkey first (`error.step_up` lists how),
+     * then retry within the tenant's freshness window.
+     *
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type DeletePasskeyError = DeletePasskeyErrors[keyof DeletePasskeyErrors];
+
+export type DeletePasskeyResponses = {
+    /**
+     * The passkey was deleted.
+     */
+    204: void;
+};
+
+export type DeletePasskeyResponse = DeletePasskeyResponses[keyof DeletePasskeyResponses];
+
+export type RenamePasskeyData = {
+    body: PasskeyRename;
+    path: {
+        id: PasskeyId;
+    };
+    query?: never;
+    url: '/v1/passkeys/{id}';
+};
+
+export type RenamePasskeyErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RenamePasskeyError = RenamePasskeyErrors[keyof RenamePasskeyErrors];
+
+export type RenamePasskeyResponses = {
+    /**
+     * The renamed passkey.
+     */
+    200: Passkey;
+};
+
+export type RenamePasskeyResponse = RenamePasskeyResponses[keyof RenamePasskeyResponses];
+
+export type DisableTotpData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/totp';
+};
+
+export type DisableTotpErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * `step_up_required`: verify a second factor or a passkey first (`error.step_up` lists how),
+     * then retry within the tenant's freshness window.
+     *
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type DisableTotpError = DisableTotpErrors[keyof DisableTotpErrors];
+
+export type DisableTotpResponses = {
+    /**
+     * TOTP was removed.
+     */
+    204: void;
+};
+
+export type DisableTotpResponse = DisableTotpResponses[keyof DisableTotpResponses];
+
+export type GetTotpStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/totp';
+};
+
+export type GetTotpStatusErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetTotpStatusError = GetTotpStatusErrors[keyof GetTotpStatusErrors];
+
+export type GetTotpStatusResponses = {
+    /**
+     * Whether TOTP is enrolled.
+     */
+    200: TotpStatus;
+};
+
+export type GetTotpStatusResponse = GetTotpStatusResponses[keyof GetTotpStatusResponses];
+
+export type StartTotpEnrollmentData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/totp/enroll/start';
+};
+
+export type StartTotpEnrollmentErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type StartTotpEnrollmentError = StartTotpEnrollmentErrors[keyof StartTotpEnrollmentErrors];
+
+export type StartTotpEnrollmentResponses = {
+    /**
+     * The secret, shown this once.
+     */
+    200: TotpEnrollment;
+};
+
+export type StartTotpEnrollmentResponse = StartTotpEnrollmentResponses[keyof StartTotpEnrollmentResponses];
+
+export type ConfirmTotpEnrollmentData = {
+    body: MfaCode;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/totp/enroll/confirm';
+};
+
+export type ConfirmTotpEnrollmentErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ConfirmTotpEnrollmentError = ConfirmTotpEnrollmentErrors[keyof ConfirmTotpEnrollmentErrors];
+
+export type ConfirmTotpEnrollmentResponses = {
+    /**
+     * TOTP is active.
+     */
+    200: MfaEnrolled;
+};
+
+export type ConfirmTotpEnrollmentResponse = ConfirmTotpEnrollmentResponses[keyof ConfirmTotpEnrollmentResponses];
+
+export type VerifyTotpData = {
+    body: MfaCode;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/totp/verify';
+};
+
+export type VerifyTotpErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type VerifyTotpError = VerifyTotpErrors[keyof VerifyTotpErrors];
+
+export type VerifyTotpResponses = {
+    /**
+     * The step-up clock after this verification.
+     */
+    200: StepUpStatus;
+};
+
+export type VerifyTotpResponse = VerifyTotpResponses[keyof VerifyTotpResponses];
+
+export type CreateWebauthnStepUpChallengeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/webauthn/challenge';
+};
+
+export type CreateWebauthnStepUpChallengeErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type CreateWebauthnStepUpChallengeError = CreateWebauthnStepUpChallengeErrors[keyof CreateWebauthnStepUpChallengeErrors];
+
+export type CreateWebauthnStepUpChallengeResponses = {
+    /**
+     * Options for `navigator.credentials.get()`, limited to my passkeys.
+     */
+    200: PasskeyRequestOptions;
+};
+
+export type CreateWebauthnStepUpChallengeResponse = CreateWebauthnStepUpChallengeResponses[keyof CreateWebauthnStepUpChallengeResponses];
+
+export type VerifyWebauthnStepUpData = {
+    body: PasskeyAssertionFinish;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/webauthn/verify';
+};
+
+export type VerifyWebauthnStepUpErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type VerifyWebauthnStepUpError = VerifyWebauthnStepUpErrors[keyof VerifyWebauthnStepUpErrors];
+
+export type VerifyWebauthnStepUpResponses = {
+    /**
+     * The step-up clock after this verification.
+     */
+    200: StepUpStatus;
+};
+
+export type VerifyWebauthnStepUpResponse = VerifyWebauthnStepUpResponses[keyof VerifyWebauthnStepUpResponses];
+
+export type ListOtpFactorsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/otp/factors';
+};
+
+export type ListOtpFactorsErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ListOtpFactorsError = ListOtpFactorsErrors[keyof ListOtpFactorsErrors];
+
+export type ListOtpFactorsResponses = {
+    /**
+     * The factors.
+     */
+    200: OtpFactorList;
+};
+
+export type ListOtpFactorsResponse = ListOtpFactorsResponses[keyof ListOtpFactorsResponses];
+
+export type AddOtpFactorData = {
+    body: OtpFactorCreate;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/otp/factors';
+};
+
+export type AddOtpFactorErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The change conflicts with the current state.
+     */
+    409: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type AddOtpFactorError = AddOtpFactorErrors[keyof AddOtpFactorErrors];
+
+export type AddOtpFactorResponses = {
+    /**
+     * The unconfirmed factor.
+     */
+    201: OtpFactor;
+};
+
+export type AddOtpFactorResponse = AddOtpFactorResponses[keyof AddOtpFactorResponses];
+
+export type DeleteOtpFactorData = {
+    body?: never;
+    path: {
+        id: OtpFactorId;
+    };
+    query?: never;
+    url: '/v1/mfa/otp/factors/{id}';
+};
+
+export type DeleteOtpFactorErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * `step_up_required`: verify a second factor or a passkey first (`error.step_up` lists how),
+     * then retry within the tenant's freshness window.
+     *
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type DeleteOtpFactorError = DeleteOtpFactorErrors[keyof DeleteOtpFactorErrors];
+
+export type DeleteOtpFactorResponses = {
+    /**
+     * The factor was removed.
+     */
+    204: void;
+};
+
+export type DeleteOtpFactorResponse = DeleteOtpFactorResponses[keyof DeleteOtpFactorResponses];
+
+export type SendOtpChallengeData = {
+    body?: never;
+    path: {
+        id: OtpFactorId;
+    };
+    query?: never;
+    url: '/v1/mfa/otp/factors/{id}/challenge';
+};
+
+export type SendOtpChallengeErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SendOtpChallengeError = SendOtpChallengeErrors[keyof SendOtpChallengeErrors];
+
+export type SendOtpChallengeResponses = {
+    /**
+     * The code was sent.
+     */
+    200: OtpSent;
+};
+
+export type SendOtpChallengeResponse = SendOtpChallengeResponses[keyof SendOtpChallengeResponses];
+
+export type ConfirmOtpFactorData = {
+    body: MfaCode;
+    path: {
+        id: OtpFactorId;
+    };
+    query?: never;
+    url: '/v1/mfa/otp/factors/{id}/confirm';
+};
+
+export type ConfirmOtpFactorErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * Too many attempts; retry after `Retry-After` seconds.
+     */
+    429: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ConfirmOtpFactorError = ConfirmOtpFactorErrors[keyof ConfirmOtpFactorErrors];
+
+export type ConfirmOtpFactorResponses = {
+    /**
+     * The factor is active.
+     */
+    200: MfaEnrolled;
+};
+
+export type ConfirmOtpFactorResponse = ConfirmOtpFactorResponses[keyof ConfirmOtpFactorResponses];
+
+export type GetRecoveryCodeStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/recovery-codes';
+};
+
+export type GetRecoveryCodeStatusErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetRecoveryCodeStatusError = GetRecoveryCodeStatusErrors[keyof GetRecoveryCodeStatusErrors];
+
+export type GetRecoveryCodeStatusResponses = {
+    /**
+     * The count.
+     */
+    200: RecoveryCodeStatus;
+};
+
+export type GetRecoveryCodeStatusResponse = GetRecoveryCodeStatusResponses[keyof GetRecoveryCodeStatusResponses];
+
+export type RegenerateRecoveryCodesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/recovery-codes/regenerate';
+};
+
+export type RegenerateRecoveryCodesErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * `step_up_required`: verify a second factor or a passkey first (`error.step_up` lists how),
+     * then retry within the tenant's freshness window.
+     *
+     */
+    403: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type RegenerateRecoveryCodesError = RegenerateRecoveryCodesErrors[keyof RegenerateRecoveryCodesErrors];
+
+export type RegenerateRecoveryCodesResponses = {
+    /**
+     * The new codes.
+     */
+    200: RecoveryCodes;
+};
+
+export type RegenerateRecoveryCodesResponse = RegenerateRecoveryCodesResponses[keyof RegenerateRecoveryCodesResponses];
+
+export type GetStepUpStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/mfa/step-up/status';
+};
+
+export type GetStepUpStatusErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetStepUpStatusError = GetStepUpStatusErrors[keyof GetStepUpStatusErrors];
+
+export type GetStepUpStatusResponses = {
+    /**
+     * The step-up clock.
+     */
+    200: StepUpStatus;
+};
+
+export type GetStepUpStatusResponse = GetStepUpStatusResponses[keyof GetStepUpStatusResponses];
+
+export type ResetUserMfaData = {
+    body?: never;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/mfa';
+};
+
+export type ResetUserMfaErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type ResetUserMfaError = ResetUserMfaErrors[keyof ResetUserMfaErrors];
+
+export type ResetUserMfaResponses = {
+    /**
+     * The user's second factors were removed.
+     */
+    204: void;
+};
+
+export type ResetUserMfaResponse = ResetUserMfaResponses[keyof ResetUserMfaResponses];
+
+export type SetUserMfaRequiredData = {
+    body: UserMfaRequirement;
+    path: {
+        id: UserId;
+    };
+    query?: never;
+    url: '/v1/users/{id}/mfa-required';
+};
+
+export type SetUserMfaRequiredErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type SetUserMfaRequiredError = SetUserMfaRequiredErrors[keyof SetUserMfaRequiredErrors];
+
+export type SetUserMfaRequiredResponses = {
+    /**
+     * The user's MFA requirement.
+     */
+    200: UserMfaRequirement;
+};
+
+export type SetUserMfaRequiredResponse = SetUserMfaRequiredResponses[keyof SetUserMfaRequiredResponses];
+
+export type GetSecurityPolicyData = {
+    body?: never;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/policy';
+};
+
+export type GetSecurityPolicyErrors = {
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetSecurityPolicyError = GetSecurityPolicyErrors[keyof GetSecurityPolicyErrors];
+
+export type GetSecurityPolicyResponses = {
+    /**
+     * The policy (defaults until someone sets it).
+     */
+    200: SecurityPolicy;
+};
+
+export type GetSecurityPolicyResponse = GetSecurityPolicyResponses[keyof GetSecurityPolicyResponses];
+
+export type PutSecurityPolicyData = {
+    body: SecurityPolicy;
+    path: {
+        tenantID: TenantId;
+    };
+    query?: never;
+    url: '/v1/tenants/{tenantID}/policy';
+};
+
+export type PutSecurityPolicyErrors = {
+    /**
+     * The request could not be read (malformed JSON, bad cursor).
+     */
+    400: ErrorEnvelope;
+    /**
+     * Missing, invalid, expired or revoked credential, or the wrong scheme for it.
+     */
+    401: ErrorEnvelope;
+    /**
+     * The credential is valid but lacks the permission.
+     */
+    403: ErrorEnvelope;
+    /**
+     * No such resource in this tenant.
+     */
+    404: ErrorEnvelope;
+    /**
+     * The body is larger than the server accepts.
+     */
+    413: ErrorEnvelope;
+    /**
+     * The input breaks the schema; `fields` names each problem.
+     */
+    422: ErrorEnvelope;
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type PutSecurityPolicyError = PutSecurityPolicyErrors[keyof PutSecurityPolicyErrors];
+
+export type PutSecurityPolicyResponses = {
+    /**
+     * The new policy.
+     */
+    200: SecurityPolicy;
+};
+
+export type PutSecurityPolicyResponse = PutSecurityPolicyResponses[keyof PutSecurityPolicyResponses];
+
+export type GetPasskeyDemoPageData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/passkeys/demo';
+};
+
+export type GetPasskeyDemoPageErrors = {
+    /**
+     * An unexpected error; quote the request id when reporting it.
+     */
+    500: ErrorEnvelope;
+};
+
+export type GetPasskeyDemoPageError = GetPasskeyDemoPageErrors[keyof GetPasskeyDemoPageErrors];
+
+export type GetPasskeyDemoPageResponses = {
+    /**
+     * The page.
+     */
+    200: string;
+};
+
+export type GetPasskeyDemoPageResponse = GetPasskeyDemoPageResponses[keyof GetPasskeyDemoPageResponses];

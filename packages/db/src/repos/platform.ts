@@ -5,6 +5,7 @@ import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { authPlatformRepo } from './auth-platform.ts';
 import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
+import { signInLookups } from './sign-in-lookups.ts';
 
 /**
  * The few queries that run before a tenant is known (credential lookup, tenant creation,
@@ -13,6 +14,7 @@ import { page } from './page.ts';
  */
 export function platformRepo(tx: Tx, run: RunStatement) {
   return {
+    ...signInLookups(tx),
     ...authPlatformRepo(tx, run),
     /**
      * The key with its tenant's authorization version (read along, so checks need no second

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, AssignGroupRoleData, AssignGroupRoleErrors, AssignGroupRoleResponses, AssignRoleData, AssignRoleErrors, AssignRoleResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckPermissionData, CheckPermissionErrors, CheckPermissionResponses, CheckPermissionsData, CheckPermissionsErrors, CheckPermissionsResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, ConfirmEmailVerificationData, ConfirmEmailVerificationErrors, ConfirmEmailVerificationResponses, ConfirmPhoneVerificationData, ConfirmPhoneVerificationErrors, ConfirmPhoneVerificationResponses, ConsumeMagicLinkData, ConsumeMagicLinkErrors, ConsumeMagicLinkResponses, CreateAbacPolicyData, CreateAbacPolicyErrors, CreateAbacPolicyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreatePersonalAccessTokenData, CreatePersonalAccessTokenErrors, CreatePersonalAccessTokenResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DeleteAbacPolicyData, DeleteAbacPolicyErrors, DeleteAbacPolicyResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, EvaluateAbacData, EvaluateAbacErrors, EvaluateAbacResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetAbacPolicyData, GetAbacPolicyErrors, GetAbacPolicyResponses, GetAuthPolicyData, GetAuthPolicyErrors, GetAuthPolicyResponses, GetEffectivePermissionsData, GetEffectivePermissionsErrors, GetEffectivePermissionsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasswordStatusData, GetPasswordStatusErrors, GetPasswordStatusResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetUserData, GetUserErrors, GetUserResponses, GrantRolePermissionData, GrantRolePermissionErrors, GrantRolePermissionResponses, ListAbacPoliciesData, ListAbacPoliciesErrors, ListAbacPoliciesResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupRolesData, ListGroupRolesErrors, ListGroupRolesResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListPersonalAccessTokensData, ListPersonalAccessTokensErrors, ListPersonalAccessTokensResponses, ListRolePermissionsData, ListRolePermissionsErrors, ListRolePermissionsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokePersonalAccessTokenData, RevokePersonalAccessTokenErrors, RevokePersonalAccessTokenResponses, RevokeRolePermissionData, RevokeRolePermissionErrors, RevokeRolePermissionResponses, RevokeUserSessionsData, RevokeUserSessionsErrors, RevokeUserSessionsResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, StartEmailOtpData, StartEmailOtpErrors, StartEmailOtpResponses, StartEmailVerificationData, StartEmailVerificationErrors, StartEmailVerificationResponses, StartMagicLinkData, StartMagicLinkErrors, StartMagicLinkResponses, StartPhoneVerificationData, StartPhoneVerificationErrors, StartPhoneVerificationResponses, SwitchTenantData, SwitchTenantErrors, SwitchTenantResponses, UnassignGroupRoleData, UnassignGroupRoleErrors, UnassignGroupRoleResponses, UnassignRoleData, UnassignRoleErrors, UnassignRoleResponses, UpdateAbacPolicyData, UpdateAbacPolicyErrors, UpdateAbacPolicyResponses, UpdateAuthPolicyData, UpdateAuthPolicyErrors, UpdateAuthPolicyResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyEmailOtpData, VerifyEmailOtpErrors, VerifyEmailOtpResponses } from './types.gen.ts';
+import type { AddGroupMemberData, AddGroupMemberErrors, AddGroupMemberResponses, AddOtpFactorData, AddOtpFactorErrors, AddOtpFactorResponses, AssignGroupRoleData, AssignGroupRoleErrors, AssignGroupRoleResponses, AssignRoleData, AssignRoleErrors, AssignRoleResponses, BeginPasskeyLoginData, BeginPasskeyLoginErrors, BeginPasskeyLoginResponses, BeginPasskeyRegistrationData, BeginPasskeyRegistrationErrors, BeginPasskeyRegistrationResponses, BeginPasskeySignupData, BeginPasskeySignupErrors, BeginPasskeySignupResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckPermissionData, CheckPermissionErrors, CheckPermissionResponses, CheckPermissionsData, CheckPermissionsErrors, CheckPermissionsResponses, ClearUserMetadataData, ClearUserMetadataErrors, ClearUserMetadataResponses, CompleteMfaLoginData, CompleteMfaLoginErrors, CompleteMfaLoginResponses, ConfirmEmailVerificationData, ConfirmEmailVerificationErrors, ConfirmEmailVerificationResponses, ConfirmOtpFactorData, ConfirmOtpFactorErrors, ConfirmOtpFactorResponses, ConfirmPhoneVerificationData, ConfirmPhoneVerificationErrors, ConfirmPhoneVerificationResponses, ConfirmTotpEnrollmentData, ConfirmTotpEnrollmentErrors, ConfirmTotpEnrollmentResponses, ConsumeMagicLinkData, ConsumeMagicLinkErrors, ConsumeMagicLinkResponses, CreateAbacPolicyData, CreateAbacPolicyErrors, CreateAbacPolicyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateMfaChallengeData, CreateMfaChallengeErrors, CreateMfaChallengeResponses, CreatePersonalAccessTokenData, CreatePersonalAccessTokenErrors, CreatePersonalAccessTokenResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateTenantApiKeyData, CreateTenantApiKeyErrors, CreateTenantApiKeyResponses, CreateTenantData, CreateTenantErrors, CreateTenantResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWebauthnStepUpChallengeData, CreateWebauthnStepUpChallengeErrors, CreateWebauthnStepUpChallengeResponses, DeleteAbacPolicyData, DeleteAbacPolicyErrors, DeleteAbacPolicyResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteOtpFactorData, DeleteOtpFactorErrors, DeleteOtpFactorResponses, DeletePasskeyData, DeletePasskeyErrors, DeletePasskeyResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteTenantData, DeleteTenantErrors, DeleteTenantResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DisableTotpData, DisableTotpErrors, DisableTotpResponses, EvaluateAbacData, EvaluateAbacErrors, EvaluateAbacResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, FinishPasskeyLoginData, FinishPasskeyLoginErrors, FinishPasskeyLoginResponses, FinishPasskeyRegistrationData, FinishPasskeyRegistrationErrors, FinishPasskeyRegistrationResponses, FinishPasskeySignupData, FinishPasskeySignupErrors, FinishPasskeySignupResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetAbacPolicyData, GetAbacPolicyErrors, GetAbacPolicyResponses, GetAuthPolicyData, GetAuthPolicyErrors, GetAuthPolicyResponses, GetEffectivePermissionsData, GetEffectivePermissionsErrors, GetEffectivePermissionsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetPasskeyDemoPageData, GetPasskeyDemoPageErrors, GetPasskeyDemoPageResponses, GetPasswordStatusData, GetPasswordStatusErrors, GetPasswordStatusResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecoveryCodeStatusData, GetRecoveryCodeStatusErrors, GetRecoveryCodeStatusResponses, GetSecurityPolicyData, GetSecurityPolicyErrors, GetSecurityPolicyResponses, GetStepUpStatusData, GetStepUpStatusErrors, GetStepUpStatusResponses, GetTenantData, GetTenantErrors, GetTenantResponses, GetTotpStatusData, GetTotpStatusErrors, GetTotpStatusResponses, GetUserData, GetUserErrors, GetUserResponses, GrantRolePermissionData, GrantRolePermissionErrors, GrantRolePermissionResponses, ListAbacPoliciesData, ListAbacPoliciesErrors, ListAbacPoliciesResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeletedUsersData, ListDeletedUsersErrors, ListDeletedUsersResponses, ListGroupMembersData, ListGroupMembersErrors, ListGroupMembersResponses, ListGroupRolesData, ListGroupRolesErrors, ListGroupRolesResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOtpFactorsData, ListOtpFactorsErrors, ListOtpFactorsResponses, ListPasskeysData, ListPasskeysErrors, ListPasskeysResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListPersonalAccessTokensData, ListPersonalAccessTokensErrors, ListPersonalAccessTokensResponses, ListRolePermissionsData, ListRolePermissionsErrors, ListRolePermissionsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSigningKeysData, ListSigningKeysErrors, ListSigningKeysResponses, ListTenantMembersData, ListTenantMembersErrors, ListTenantMembersResponses, ListTenantsData, ListTenantsErrors, ListTenantsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PurgeUserData, PurgeUserErrors, PurgeUserResponses, PutSecurityPolicyData, PutSecurityPolicyErrors, PutSecurityPolicyResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegenerateRecoveryCodesData, RegenerateRecoveryCodesErrors, RegenerateRecoveryCodesResponses, RemoveGroupMemberData, RemoveGroupMemberErrors, RemoveGroupMemberResponses, RenamePasskeyData, RenamePasskeyErrors, RenamePasskeyResponses, ReplaceUserMetadataData, ReplaceUserMetadataErrors, ReplaceUserMetadataResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RestoreUserData, RestoreUserErrors, RestoreUserResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokePersonalAccessTokenData, RevokePersonalAccessTokenErrors, RevokePersonalAccessTokenResponses, RevokeRolePermissionData, RevokeRolePermissionErrors, RevokeRolePermissionResponses, RevokeUserSessionsData, RevokeUserSessionsErrors, RevokeUserSessionsResponses, RotateSigningKeyData, RotateSigningKeyErrors, RotateSigningKeyResponses, SendOtpChallengeData, SendOtpChallengeErrors, SendOtpChallengeResponses, SetUserMfaRequiredData, SetUserMfaRequiredErrors, SetUserMfaRequiredResponses, SetUserPasswordData, SetUserPasswordErrors, SetUserPasswordResponses, SignUpData, SignUpErrors, SignUpResponses, StartEmailOtpData, StartEmailOtpErrors, StartEmailOtpResponses, StartEmailVerificationData, StartEmailVerificationErrors, StartEmailVerificationResponses, StartMagicLinkData, StartMagicLinkErrors, StartMagicLinkResponses, StartPhoneVerificationData, StartPhoneVerificationErrors, StartPhoneVerificationResponses, StartTotpEnrollmentData, StartTotpEnrollmentErrors, StartTotpEnrollmentResponses, SwitchTenantData, SwitchTenantErrors, SwitchTenantResponses, UnassignGroupRoleData, UnassignGroupRoleErrors, UnassignGroupRoleResponses, UnassignRoleData, UnassignRoleErrors, UnassignRoleResponses, UpdateAbacPolicyData, UpdateAbacPolicyErrors, UpdateAbacPolicyResponses, UpdateAuthPolicyData, UpdateAuthPolicyErrors, UpdateAuthPolicyResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateTenantData, UpdateTenantErrors, UpdateTenantResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, VerifyAuditChainData, VerifyAuditChainErrors, VerifyAuditChainResponses, VerifyEmailOtpData, VerifyEmailOtpErrors, VerifyEmailOtpResponses, VerifyTotpData, VerifyTotpErrors, VerifyTotpResponses, VerifyWebauthnStepUpData, VerifyWebauthnStepUpErrors, VerifyWebauthnStepUpResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1361,3 +1361,500 @@ export const evaluateAbac = <ThrowOnError extends boolean = false>(options: Opti
         ...options.headers
     }
 });
+
+/**
+ * Start a passkey-first signup
+ *
+ * Creation options for a new account whose only credential will be a passkey (no password
+ * ever). The challenge is stored server-side, answers one `finish` call, and expires after
+ * five minutes.
+ *
+ */
+export const beginPasskeySignup = <ThrowOnError extends boolean = false>(options: Options<BeginPasskeySignupData, ThrowOnError>): RequestResult<BeginPasskeySignupResponses, BeginPasskeySignupErrors, ThrowOnError> => (options.client ?? client).post<BeginPasskeySignupResponses, BeginPasskeySignupErrors, ThrowOnError>({
+    url: '/v1/auth/passkeys/signup/begin',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Finish a passkey-first signup
+ *
+ * Verifies the attestation (`none` or `packed`), creates the user, their personal tenant
+ * and the passkey, and signs them in.
+ *
+ */
+export const finishPasskeySignup = <ThrowOnError extends boolean = false>(options: Options<FinishPasskeySignupData, ThrowOnError>): RequestResult<FinishPasskeySignupResponses, FinishPasskeySignupErrors, ThrowOnError> => (options.client ?? client).post<FinishPasskeySignupResponses, FinishPasskeySignupErrors, ThrowOnError>({
+    url: '/v1/auth/passkeys/signup/finish',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Start a passkey sign-in
+ *
+ * Assertion options. Without a body (or without `email`) the options name no credential, so
+ * any discoverable passkey of this relying party can answer — usernameless sign-in, and the
+ * options suit conditional UI (`mediation: "conditional"`, passkeys offered in the
+ * username field's autofill). With `email`, the options list that account's passkeys; an
+ * unknown email gets the same usernameless options, so the answer reveals nothing.
+ *
+ */
+export const beginPasskeyLogin = <ThrowOnError extends boolean = false>(options?: Options<BeginPasskeyLoginData, ThrowOnError>): RequestResult<BeginPasskeyLoginResponses, BeginPasskeyLoginErrors, ThrowOnError> => (options?.client ?? client).post<BeginPasskeyLoginResponses, BeginPasskeyLoginErrors, ThrowOnError>({
+    url: '/v1/auth/passkeys/login/begin',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Finish a passkey sign-in
+ *
+ * Verifies the assertion against the stored public key, challenge, origin and RP ID,
+ * requires user verification, checks the signature counter (a counter that does not move
+ * forward means a cloned authenticator) and the backup-eligibility flag, and signs the user
+ * in. A user-verified passkey is itself multi-factor, so no second factor is asked for.
+ *
+ */
+export const finishPasskeyLogin = <ThrowOnError extends boolean = false>(options: Options<FinishPasskeyLoginData, ThrowOnError>): RequestResult<FinishPasskeyLoginResponses, FinishPasskeyLoginErrors, ThrowOnError> => (options.client ?? client).post<FinishPasskeyLoginResponses, FinishPasskeyLoginErrors, ThrowOnError>({
+    url: '/v1/auth/passkeys/login/finish',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Prepare a second factor for a pending sign-in
+ *
+ * For `method: webauthn`, assertion options limited to the user's passkeys; for
+ * `method: otp`, sends a one-time code to the chosen factor. TOTP and recovery codes need
+ * no challenge.
+ *
+ */
+export const createMfaChallenge = <ThrowOnError extends boolean = false>(options: Options<CreateMfaChallengeData, ThrowOnError>): RequestResult<CreateMfaChallengeResponses, CreateMfaChallengeErrors, ThrowOnError> => (options.client ?? client).post<CreateMfaChallengeResponses, CreateMfaChallengeErrors, ThrowOnError>({
+    url: '/v1/auth/mfa/challenge',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Complete a sign-in with its second factor
+ *
+ * Takes the `mfa_token` a sign-in answered with and one factor: a TOTP code, a recovery
+ * code, a one-time code sent by `POST /v1/auth/mfa/challenge`, or a WebAuthn assertion.
+ * Five wrong codes in fifteen minutes lock the account's second factors for the rest of
+ * the window (429).
+ *
+ */
+export const completeMfaLogin = <ThrowOnError extends boolean = false>(options: Options<CompleteMfaLoginData, ThrowOnError>): RequestResult<CompleteMfaLoginResponses, CompleteMfaLoginErrors, ThrowOnError> => (options.client ?? client).post<CompleteMfaLoginResponses, CompleteMfaLoginErrors, ThrowOnError>({
+    url: '/v1/auth/mfa',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * My passkeys
+ *
+ * Every passkey of the signed-in user (at most 50), oldest first.
+ */
+export const listPasskeys = <ThrowOnError extends boolean = false>(options?: Options<ListPasskeysData, ThrowOnError>): RequestResult<ListPasskeysResponses, ListPasskeysErrors, ThrowOnError> => (options?.client ?? client).get<ListPasskeysResponses, ListPasskeysErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/passkeys',
+    ...options
+});
+
+/**
+ * Start adding a passkey to my account
+ *
+ * Creation options that exclude the passkeys the user already has.
+ */
+export const beginPasskeyRegistration = <ThrowOnError extends boolean = false>(options?: Options<BeginPasskeyRegistrationData, ThrowOnError>): RequestResult<BeginPasskeyRegistrationResponses, BeginPasskeyRegistrationErrors, ThrowOnError> => (options?.client ?? client).post<BeginPasskeyRegistrationResponses, BeginPasskeyRegistrationErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/passkeys/register/begin',
+    ...options
+});
+
+/**
+ * Finish adding a passkey
+ *
+ * Verifies the attestation and stores the credential. Its `name` defaults to the
+ * authenticator's name when its AAGUID is known (for example "iCloud Keychain").
+ *
+ */
+export const finishPasskeyRegistration = <ThrowOnError extends boolean = false>(options: Options<FinishPasskeyRegistrationData, ThrowOnError>): RequestResult<FinishPasskeyRegistrationResponses, FinishPasskeyRegistrationErrors, ThrowOnError> => (options.client ?? client).post<FinishPasskeyRegistrationResponses, FinishPasskeyRegistrationErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/passkeys/register/finish',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete one of my passkeys (step-up)
+ *
+ * Needs a recent second-factor or passkey verification (403 `step_up_required` otherwise).
+ * The last way to sign in cannot be deleted (409).
+ *
+ */
+export const deletePasskey = <ThrowOnError extends boolean = false>(options: Options<DeletePasskeyData, ThrowOnError>): RequestResult<DeletePasskeyResponses, DeletePasskeyErrors, ThrowOnError> => (options.client ?? client).delete<DeletePasskeyResponses, DeletePasskeyErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/passkeys/{id}',
+    ...options
+});
+
+/**
+ * Rename one of my passkeys
+ */
+export const renamePasskey = <ThrowOnError extends boolean = false>(options: Options<RenamePasskeyData, ThrowOnError>): RequestResult<RenamePasskeyResponses, RenamePasskeyErrors, ThrowOnError> => (options.client ?? client).patch<RenamePasskeyResponses, RenamePasskeyErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/passkeys/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove my authenticator app (step-up)
+ */
+export const disableTotp = <ThrowOnError extends boolean = false>(options?: Options<DisableTotpData, ThrowOnError>): RequestResult<DisableTotpResponses, DisableTotpErrors, ThrowOnError> => (options?.client ?? client).delete<DisableTotpResponses, DisableTotpErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/totp',
+    ...options
+});
+
+/**
+ * My authenticator-app (TOTP) status
+ */
+export const getTotpStatus = <ThrowOnError extends boolean = false>(options?: Options<GetTotpStatusData, ThrowOnError>): RequestResult<GetTotpStatusResponses, GetTotpStatusErrors, ThrowOnError> => (options?.client ?? client).get<GetTotpStatusResponses, GetTotpStatusErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/totp',
+    ...options
+});
+
+/**
+ * Start enrolling an authenticator app
+ *
+ * A new secret and its `otpauth://` URI (for a QR code). Nothing is active until
+ * `enroll/confirm` receives a code from the app. Starting again replaces an unconfirmed secret.
+ *
+ */
+export const startTotpEnrollment = <ThrowOnError extends boolean = false>(options?: Options<StartTotpEnrollmentData, ThrowOnError>): RequestResult<StartTotpEnrollmentResponses, StartTotpEnrollmentErrors, ThrowOnError> => (options?.client ?? client).post<StartTotpEnrollmentResponses, StartTotpEnrollmentErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/totp/enroll/start',
+    ...options
+});
+
+/**
+ * Confirm the authenticator app with its first code
+ *
+ * Activates TOTP. When this is the account's first second factor, the response carries
+ * ten recovery codes, shown this once.
+ *
+ */
+export const confirmTotpEnrollment = <ThrowOnError extends boolean = false>(options: Options<ConfirmTotpEnrollmentData, ThrowOnError>): RequestResult<ConfirmTotpEnrollmentResponses, ConfirmTotpEnrollmentErrors, ThrowOnError> => (options.client ?? client).post<ConfirmTotpEnrollmentResponses, ConfirmTotpEnrollmentErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/totp/enroll/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Step up with a TOTP code
+ */
+export const verifyTotp = <ThrowOnError extends boolean = false>(options: Options<VerifyTotpData, ThrowOnError>): RequestResult<VerifyTotpResponses, VerifyTotpErrors, ThrowOnError> => (options.client ?? client).post<VerifyTotpResponses, VerifyTotpErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/totp/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Step up with a passkey — options
+ */
+export const createWebauthnStepUpChallenge = <ThrowOnError extends boolean = false>(options?: Options<CreateWebauthnStepUpChallengeData, ThrowOnError>): RequestResult<CreateWebauthnStepUpChallengeResponses, CreateWebauthnStepUpChallengeErrors, ThrowOnError> => (options?.client ?? client).post<CreateWebauthnStepUpChallengeResponses, CreateWebauthnStepUpChallengeErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/webauthn/challenge',
+    ...options
+});
+
+/**
+ * Step up with a passkey — verify
+ */
+export const verifyWebauthnStepUp = <ThrowOnError extends boolean = false>(options: Options<VerifyWebauthnStepUpData, ThrowOnError>): RequestResult<VerifyWebauthnStepUpResponses, VerifyWebauthnStepUpErrors, ThrowOnError> => (options.client ?? client).post<VerifyWebauthnStepUpResponses, VerifyWebauthnStepUpErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/webauthn/verify',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * My email and SMS code factors
+ */
+export const listOtpFactors = <ThrowOnError extends boolean = false>(options?: Options<ListOtpFactorsData, ThrowOnError>): RequestResult<ListOtpFactorsResponses, ListOtpFactorsErrors, ThrowOnError> => (options?.client ?? client).get<ListOtpFactorsResponses, ListOtpFactorsErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/otp/factors',
+    ...options
+});
+
+/**
+ * Add an email or SMS code factor
+ *
+ * Sends a code to the destination; the factor is active once `confirm` receives it.
+ */
+export const addOtpFactor = <ThrowOnError extends boolean = false>(options: Options<AddOtpFactorData, ThrowOnError>): RequestResult<AddOtpFactorResponses, AddOtpFactorErrors, ThrowOnError> => (options.client ?? client).post<AddOtpFactorResponses, AddOtpFactorErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/otp/factors',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove an email or SMS code factor (step-up)
+ */
+export const deleteOtpFactor = <ThrowOnError extends boolean = false>(options: Options<DeleteOtpFactorData, ThrowOnError>): RequestResult<DeleteOtpFactorResponses, DeleteOtpFactorErrors, ThrowOnError> => (options.client ?? client).delete<DeleteOtpFactorResponses, DeleteOtpFactorErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/otp/factors/{id}',
+    ...options
+});
+
+/**
+ * Send a code to a factor
+ */
+export const sendOtpChallenge = <ThrowOnError extends boolean = false>(options: Options<SendOtpChallengeData, ThrowOnError>): RequestResult<SendOtpChallengeResponses, SendOtpChallengeErrors, ThrowOnError> => (options.client ?? client).post<SendOtpChallengeResponses, SendOtpChallengeErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/otp/factors/{id}/challenge',
+    ...options
+});
+
+/**
+ * Confirm a factor (or step up) with the code it received
+ *
+ * The first correct code activates the factor (and, for the account's first second factor,
+ * returns ten recovery codes); every correct code also counts as a step-up verification.
+ *
+ */
+export const confirmOtpFactor = <ThrowOnError extends boolean = false>(options: Options<ConfirmOtpFactorData, ThrowOnError>): RequestResult<ConfirmOtpFactorResponses, ConfirmOtpFactorErrors, ThrowOnError> => (options.client ?? client).post<ConfirmOtpFactorResponses, ConfirmOtpFactorErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/otp/factors/{id}/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * How many recovery codes I have left
+ */
+export const getRecoveryCodeStatus = <ThrowOnError extends boolean = false>(options?: Options<GetRecoveryCodeStatusData, ThrowOnError>): RequestResult<GetRecoveryCodeStatusResponses, GetRecoveryCodeStatusErrors, ThrowOnError> => (options?.client ?? client).get<GetRecoveryCodeStatusResponses, GetRecoveryCodeStatusErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/recovery-codes',
+    ...options
+});
+
+/**
+ * Replace my recovery codes (step-up)
+ *
+ * Ten new codes, shown this once; the old ones stop working.
+ */
+export const regenerateRecoveryCodes = <ThrowOnError extends boolean = false>(options?: Options<RegenerateRecoveryCodesData, ThrowOnError>): RequestResult<RegenerateRecoveryCodesResponses, RegenerateRecoveryCodesErrors, ThrowOnError> => (options?.client ?? client).post<RegenerateRecoveryCodesResponses, RegenerateRecoveryCodesErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/recovery-codes/regenerate',
+    ...options
+});
+
+/**
+ * How fresh my last second-factor verification is
+ */
+export const getStepUpStatus = <ThrowOnError extends boolean = false>(options?: Options<GetStepUpStatusData, ThrowOnError>): RequestResult<GetStepUpStatusResponses, GetStepUpStatusErrors, ThrowOnError> => (options?.client ?? client).get<GetStepUpStatusResponses, GetStepUpStatusErrors, ThrowOnError>({
+    security: [{
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/mfa/step-up/status',
+    ...options
+});
+
+/**
+ * Reset a user's second factors (admin)
+ *
+ * Removes TOTP, recovery codes and code factors (passkeys stay) and ends pending MFA sign-ins.
+ */
+export const resetUserMfa = <ThrowOnError extends boolean = false>(options: Options<ResetUserMfaData, ThrowOnError>): RequestResult<ResetUserMfaResponses, ResetUserMfaErrors, ThrowOnError> => (options.client ?? client).delete<ResetUserMfaResponses, ResetUserMfaErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/mfa',
+    ...options
+});
+
+/**
+ * Require a second factor from a user (admin)
+ *
+ * With `required: true` the user's sign-ins ask for a second factor; a user without one is
+ * asked to enroll an authenticator app during sign-in.
+ *
+ */
+export const setUserMfaRequired = <ThrowOnError extends boolean = false>(options: Options<SetUserMfaRequiredData, ThrowOnError>): RequestResult<SetUserMfaRequiredResponses, SetUserMfaRequiredErrors, ThrowOnError> => (options.client ?? client).put<SetUserMfaRequiredResponses, SetUserMfaRequiredErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/users/{id}/mfa-required',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The tenant's security policy
+ */
+export const getSecurityPolicy = <ThrowOnError extends boolean = false>(options: Options<GetSecurityPolicyData, ThrowOnError>): RequestResult<GetSecurityPolicyResponses, GetSecurityPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetSecurityPolicyResponses, GetSecurityPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/policy',
+    ...options
+});
+
+/**
+ * Set the tenant's security policy
+ */
+export const putSecurityPolicy = <ThrowOnError extends boolean = false>(options: Options<PutSecurityPolicyData, ThrowOnError>): RequestResult<PutSecurityPolicyResponses, PutSecurityPolicyErrors, ThrowOnError> => (options.client ?? client).put<PutSecurityPolicyResponses, PutSecurityPolicyErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }, {
+            key: 'bearerAuth',
+            scheme: 'bearer',
+            type: 'http'
+        }],
+    url: '/v1/tenants/{tenantID}/policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A minimal passkey sign-up and sign-in page
+ *
+ * A small HTML page (no framework) that runs passkey sign-up and sign-in against this API
+ * from a browser. It shows the WebAuthn calls a hosted login page makes, and the browser
+ * test drives it with Chromium's virtual authenticator.
+ *
+ */
+export const getPasskeyDemoPage = <ThrowOnError extends boolean = false>(options?: Options<GetPasskeyDemoPageData, ThrowOnError>): RequestResult<GetPasskeyDemoPageResponses, GetPasskeyDemoPageErrors, ThrowOnError> => (options?.client ?? client).get<GetPasskeyDemoPageResponses, GetPasskeyDemoPageErrors, ThrowOnError>({ url: '/passkeys/demo', ...options });

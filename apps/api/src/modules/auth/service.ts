@@ -13,6 +13,7 @@ import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { checkPassword } from '../auth-policy/password-rules.ts';
 import { DEFAULT_POLICY, type LoginMethod, policyOf } from '../auth-policy/policy.ts';
+import { finishFirstFactor } from '../mfa/login.ts';
 import { assertUnderLimits, clearCounter, countAttempt, counters, limits } from '../rate-limit/service.ts';
 import { openSession, type SessionStart, signInScope } from '../sessions/issue.ts';
 import { normalizeEmail } from '../users/service.ts';
@@ -137,8 +138,7 @@ export async function login(ctx: Ctx, input: LoginRequest): Promise<LoginResult>
   await clearCounter(ctx.db, limiters[0], counts);
   const tenantId = await signInTenant(ctx, user.id, input.tenant_id);
   const start = startOf(ctx, user.id, tenantId, ['pwd']);
-  return ctx.db.withTenant(signInScope(start), async (r) => {
+  return finishFirstFactor(ctx, start, user.homeTenantId, async (r) => {
     assertMethodAllowed((await policyOf(r)).login_methods, 'password');
-    return openSession(ctx, r, start);
   });
 }

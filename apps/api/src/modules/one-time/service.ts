@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type EmailOtpVerify, encodeId, type PasswordReset, type SignInStart, type TokenPair } from '@qeetid/contract';
+import {
+  type EmailOtpVerify,
+  encodeId,
+  type LoginResult,
+  type PasswordReset,
+  type SignInStart,
+} from '@qeetid/contract';
 import { mintSecret, secretHashOf } from '../../crypto/opaque-token.ts';
 import { hashPassword } from '../../crypto/passwords.ts';
 import { type Ctx, scopeOf } from '../../http/context.ts';
@@ -8,8 +14,9 @@ import { assertMethodAllowed, resolveSignInTenant, startOf, wantedTenant } from 
 import { checkPassword } from '../auth-policy/password-rules.ts';
 import { type LoginMethod, policyOf } from '../auth-policy/policy.ts';
 import type { Message } from '../messages/sender.ts';
+import { finishFirstFactorIn } from '../mfa/login.ts';
 import { assertUnderLimits, countAttempt, counters, limits } from '../rate-limit/service.ts';
-import { openSession, signInScope } from '../sessions/issue.ts';
+import { signInScope } from '../sessions/issue.ts';
 import { assertManaged, live, normalizeEmail } from '../users/service.ts';
 import { texts } from './messages.ts';
 import { codeHash, lifetimes, MAX_CODE_ATTEMPTS, newCode, type OneTimePurpose } from './secrets.ts';
@@ -141,8 +148,8 @@ export async function startEmailOtp(ctx: Ctx, input: SignInStart): Promise<void>
 
 /**
  * Finishes a sign-in by emailed secret in one transaction: the secret is consumed, the email is
- * marked verified (the user just proved they read it), and the session opens — or, if the tenant
- * does not allow the method, nothing happens at all.
+ * marked verified (the user just proved they read it), and the session opens (or the second factor
+ * is asked for) — or, if the tenant does not allow the method, nothing happens at all.
  */
 async function finishEmailSignIn(
   ctx: Ctx,
@@ -150,16 +157,17 @@ async function finishEmailSignIn(
   userId: string,
   tenantId: string | null,
   method: LoginMethod,
-): Promise<TokenPair> {
+): Promise<LoginResult> {
   const target = await resolveSignInTenant(p, userId, tenantId);
   await p.markEmailVerified(userId, new Date());
   const start = startOf(ctx, userId, target, ['otp']);
-  const r = await p.enterTenant(signInScope(start));
-  assertMethodAllowed((await policyOf(r)).login_methods, method);
-  return openSession(ctx, r, start);
+  const home = (await p.userById(userId))?.homeTenantId ?? target;
+  return finishFirstFactorIn(ctx, p, start, home, async (r) => {
+    assertMethodAllowed((await policyOf(r)).login_methods, method);
+  });
 }
 
-export async function consumeMagicLink(ctx: Ctx, token: string): Promise<TokenPair> {
+export async function consumeMagicLink(ctx: Ctx, token: string): Promise<LoginResult> {
   const ipCounter = counters(limits.codePerIp, limits.codePerIp, null, ctx.ip);
   await assertUnderLimits(ctx.db, ipCounter);
   const hash = secretHashOf('ql', token);
@@ -179,7 +187,7 @@ export async function consumeMagicLink(ctx: Ctx, token: string): Promise<TokenPa
   return pair;
 }
 
-export async function verifyEmailOtp(ctx: Ctx, input: EmailOtpVerify): Promise<TokenPair> {
+export async function verifyEmailOtp(ctx: Ctx, input: EmailOtpVerify): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const limiters = counters(limits.codePerAccount, limits.codePerIp, email, ctx.ip);
   await assertUnderLimits(ctx.db, limiters);

@@ -5,6 +5,7 @@ import { ApiError } from '../../http/errors.ts';
 import { startOf } from '../auth/service.ts';
 import { checkPassword } from '../auth-policy/password-rules.ts';
 import { policyOf } from '../auth-policy/policy.ts';
+import { assertSteppedUp } from '../mfa/step-up.ts';
 import { assertUnderLimits, countAttempt, counters, limits } from '../rate-limit/service.ts';
 import { signInScope } from '../sessions/issue.ts';
 import { callingUser } from '../sessions/service.ts';
@@ -54,10 +55,12 @@ export async function passwordStatus(ctx: Ctx) {
 /**
  * Change (or first set) the caller's own password. Step-up: the current password when there is
  * one (wrong guesses count against the account's login limit); otherwise a sign-in within the
- * last 10 minutes. The user's other sessions end; this one stays.
+ * last 10 minutes — and a recent second factor once the account has one (mfa/step-up.ts). The
+ * user's other sessions end; this one stays.
  */
 export async function changeOwnPassword(ctx: Ctx, input: PasswordChange): Promise<void> {
   const me = callingUser(ctx);
+  await assertSteppedUp(ctx);
   const user = await ctx.db.platformRead((p) => p.userById(me.userId));
   if (!user) throw new ApiError('unauthorized', 'this user no longer exists');
   const stored = await ctx.db.platformRead((p) => p.passwordOf(me.userId));

@@ -5,6 +5,7 @@ import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { policyOf } from '../auth-policy/policy.ts';
 import { permits } from '../authz/permission.ts';
+import { assertSteppedUp } from '../mfa/step-up.ts';
 import { callingUser } from '../sessions/service.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -15,6 +16,7 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export async function createPat(ctx: Ctx, input: PersonalAccessTokenCreate) {
   const me = callingUser(ctx);
+  await assertSteppedUp(ctx);
   const scopes = input.scopes ?? ['*'];
   const held = principalOf(ctx).scopes;
   const beyond = scopes.filter((s) => !permits(held, s));

@@ -71,6 +71,41 @@ from .member_list import MemberList
 from .member_role import MemberRole
 from .metadata import Metadata
 from .mfa_challenge import MfaChallenge
+from .mfa_code import MfaCode
+from .mfa_completion import MfaCompletion
+from .mfa_completion_method import MfaCompletionMethod
+from .mfa_enrolled import MfaEnrolled
+from .mfa_factor_challenge import MfaFactorChallenge
+from .mfa_factor_challenge_method import MfaFactorChallengeMethod
+from .mfa_factor_challenge_options import MfaFactorChallengeOptions
+from .mfa_factor_challenge_request import MfaFactorChallengeRequest
+from .mfa_factor_challenge_request_method import MfaFactorChallengeRequestMethod
+from .mfa_method import MfaMethod
+from .otp_factor import OtpFactor
+from .otp_factor_channel import OtpFactorChannel
+from .otp_factor_create import OtpFactorCreate
+from .otp_factor_create_channel import OtpFactorCreateChannel
+from .otp_factor_list import OtpFactorList
+from .otp_sent import OtpSent
+from .passkey import Passkey
+from .passkey_assertion_finish import PasskeyAssertionFinish
+from .passkey_creation_options import PasskeyCreationOptions
+from .passkey_creation_options_options import PasskeyCreationOptionsOptions
+from .passkey_creation_options_options_pub_key_cred_params_item import (
+    PasskeyCreationOptionsOptionsPubKeyCredParamsItem,
+)
+from .passkey_creation_options_options_rp import PasskeyCreationOptionsOptionsRp
+from .passkey_creation_options_options_user import PasskeyCreationOptionsOptionsUser
+from .passkey_list import PasskeyList
+from .passkey_login_begin import PasskeyLoginBegin
+from .passkey_registration_finish import PasskeyRegistrationFinish
+from .passkey_rename import PasskeyRename
+from .passkey_request_options import PasskeyRequestOptions
+from .passkey_request_options_options import PasskeyRequestOptionsOptions
+from .passkey_request_options_options_allow_credentials_item import (
+    PasskeyRequestOptionsOptionsAllowCredentialsItem,
+)
+from .passkey_signup_begin import PasskeySignupBegin
 from .password_change import PasswordChange
 from .password_reset import PasswordReset
 from .password_status import PasswordStatus
@@ -85,6 +120,8 @@ from .policy_outcome import PolicyOutcome
 from .policy_outcome_result_type_1 import PolicyOutcomeResultType1
 from .policy_ref import PolicyRef
 from .policy_ref_effect import PolicyRefEffect
+from .recovery_code_status import RecoveryCodeStatus
+from .recovery_codes import RecoveryCodes
 from .ref_with_name import RefWithName
 from .refresh_request import RefreshRequest
 from .role import Role
@@ -92,6 +129,7 @@ from .role_create import RoleCreate
 from .role_list import RoleList
 from .role_permissions import RolePermissions
 from .role_update import RoleUpdate
+from .security_policy import SecurityPolicy
 from .session import Session
 from .session_list import SessionList
 from .sessions_revoked import SessionsRevoked
@@ -101,6 +139,8 @@ from .signing_key_alg import SigningKeyAlg
 from .signing_key_list import SigningKeyList
 from .signing_key_status import SigningKeyStatus
 from .signup_request import SignupRequest
+from .step_up_hint import StepUpHint
+from .step_up_status import StepUpStatus
 from .switch_tenant_request import SwitchTenantRequest
 from .tenant import Tenant
 from .tenant_create import TenantCreate
@@ -109,12 +149,21 @@ from .tenant_update import TenantUpdate
 from .token_consume import TokenConsume
 from .token_pair import TokenPair
 from .token_pair_token_type import TokenPairTokenType
+from .totp_enrollment import TotpEnrollment
+from .totp_status import TotpStatus
 from .user import User
 from .user_create import UserCreate
 from .user_list import UserList
+from .user_mfa_requirement import UserMfaRequirement
 from .user_status import UserStatus
 from .user_update import UserUpdate
 from .user_update_status import UserUpdateStatus
+from .webauthn_credential_json import WebauthnCredentialJSON
+from .webauthn_credential_json_client_extension_results import (
+    WebauthnCredentialJSONClientExtensionResults,
+)
+from .webauthn_credential_json_response import WebauthnCredentialJSONResponse
+from .webauthn_credential_json_type import WebauthnCredentialJSONType
 
 __all__ = (
     "AbacEvaluateRequest",
@@ -186,6 +235,37 @@ __all__ = (
     "MemberRole",
     "Metadata",
     "MfaChallenge",
+    "MfaCode",
+    "MfaCompletion",
+    "MfaCompletionMethod",
+    "MfaEnrolled",
+    "MfaFactorChallenge",
+    "MfaFactorChallengeMethod",
+    "MfaFactorChallengeOptions",
+    "MfaFactorChallengeRequest",
+    "MfaFactorChallengeRequestMethod",
+    "MfaMethod",
+    "OtpFactor",
+    "OtpFactorChannel",
+    "OtpFactorCreate",
+    "OtpFactorCreateChannel",
+    "OtpFactorList",
+    "OtpSent",
+    "Passkey",
+    "PasskeyAssertionFinish",
+    "PasskeyCreationOptions",
+    "PasskeyCreationOptionsOptions",
+    "PasskeyCreationOptionsOptionsPubKeyCredParamsItem",
+    "PasskeyCreationOptionsOptionsRp",
+    "PasskeyCreationOptionsOptionsUser",
+    "PasskeyList",
+    "PasskeyLoginBegin",
+    "PasskeyRegistrationFinish",
+    "PasskeyRename",
+    "PasskeyRequestOptions",
+    "PasskeyRequestOptionsOptions",
+    "PasskeyRequestOptionsOptionsAllowCredentialsItem",
+    "PasskeySignupBegin",
     "PasswordChange",
     "PasswordReset",
     "PasswordStatus",
@@ -200,6 +280,8 @@ __all__ = (
     "PolicyOutcomeResultType1",
     "PolicyRef",
     "PolicyRefEffect",
+    "RecoveryCodeStatus",
+    "RecoveryCodes",
     "RefWithName",
     "RefreshRequest",
     "Role",
@@ -207,6 +289,7 @@ __all__ = (
     "RoleList",
     "RolePermissions",
     "RoleUpdate",
+    "SecurityPolicy",
     "Session",
     "SessionList",
     "SessionsRevoked",
@@ -216,6 +299,8 @@ __all__ = (
     "SigningKeyList",
     "SigningKeyStatus",
     "SignupRequest",
+    "StepUpHint",
+    "StepUpStatus",
     "SwitchTenantRequest",
     "Tenant",
     "TenantCreate",
@@ -224,10 +309,17 @@ __all__ = (
     "TokenConsume",
     "TokenPair",
     "TokenPairTokenType",
+    "TotpEnrollment",
+    "TotpStatus",
     "User",
     "UserCreate",
     "UserList",
+    "UserMfaRequirement",
     "UserStatus",
     "UserUpdate",
     "UserUpdateStatus",
+    "WebauthnCredentialJSON",
+    "WebauthnCredentialJSONClientExtensionResults",
+    "WebauthnCredentialJSONResponse",
+    "WebauthnCredentialJSONType",
 )

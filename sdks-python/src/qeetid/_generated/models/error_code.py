@@ -15,6 +15,10 @@ class ErrorCode(StrEnum):
     INTERNAL = "internal"
     INVALID_AUTH_SCHEME = "invalid_auth_scheme"
     METHOD_NOT_ALLOWED = "method_not_allowed"
+    MFA_CODE_INVALID = "mfa.code_invalid"
+    MFA_CODE_REUSED = "mfa.code_reused"
+    MFA_METHOD_UNAVAILABLE = "mfa.method_unavailable"
+    MFA_TOKEN_INVALID = "mfa.token_invalid"
     NOT_FOUND = "not_found"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     RATE_LIMITED = "rate_limited"
@@ -24,6 +28,16 @@ class ErrorCode(StrEnum):
     UNAVAILABLE = "unavailable"
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     VALIDATION_FAILED = "validation_failed"
+    WEBAUTHN_BACKUP_ELIGIBILITY_CHANGED = "webauthn.backup_eligibility_changed"
+    WEBAUTHN_CHALLENGE_INVALID = "webauthn.challenge_invalid"
+    WEBAUTHN_COUNTER_REGRESSION = "webauthn.counter_regression"
+    WEBAUTHN_CREDENTIAL_MISMATCH = "webauthn.credential_mismatch"
+    WEBAUTHN_CREDENTIAL_UNKNOWN = "webauthn.credential_unknown"
+    WEBAUTHN_ORIGIN_MISMATCH = "webauthn.origin_mismatch"
+    WEBAUTHN_RESPONSE_INVALID = "webauthn.response_invalid"
+    WEBAUTHN_RP_ID_MISMATCH = "webauthn.rp_id_mismatch"
+    WEBAUTHN_SIGNATURE_INVALID = "webauthn.signature_invalid"
+    WEBAUTHN_USER_VERIFICATION_REQUIRED = "webauthn.user_verification_required"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.field_error import FieldError
+    from ..models.step_up_hint import StepUpHint
 
 
 T = TypeVar("T", bound="ErrorEnvelopeError")
@@ -23,12 +24,14 @@ class ErrorEnvelopeError:
         message (str):
         request_id (str):
         fields (list[FieldError] | Unset):
+        step_up (StepUpHint | Unset):
     """
 
     code: ErrorCode
     message: str
     request_id: str
     fields: list[FieldError] | Unset = UNSET
+    step_up: StepUpHint | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code.value
@@ -44,6 +47,10 @@ class ErrorEnvelopeError:
                 fields_item = fields_item_data.to_dict()
                 fields.append(fields_item)
 
+        step_up: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.step_up, Unset):
+            step_up = self.step_up.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -55,12 +62,15 @@ class ErrorEnvelopeError:
         )
         if fields is not UNSET:
             field_dict["fields"] = fields
+        if step_up is not UNSET:
+            field_dict["step_up"] = step_up
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.field_error import FieldError
+        from ..models.step_up_hint import StepUpHint
 
         d = dict(src_dict)
         code = ErrorCode(d.pop("code"))
@@ -78,11 +88,19 @@ class ErrorEnvelopeError:
 
                 fields.append(fields_item)
 
+        _step_up = d.pop("step_up", UNSET)
+        step_up: StepUpHint | Unset
+        if isinstance(_step_up, Unset):
+            step_up = UNSET
+        else:
+            step_up = StepUpHint.from_dict(_step_up)
+
         error_envelope_error = cls(
             code=code,
             message=message,
             request_id=request_id,
             fields=fields,
+            step_up=step_up,
         )
 
         return error_envelope_error

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.email_otp_verify import EmailOtpVerify
 from ...models.error_envelope import ErrorEnvelope
+from ...models.mfa_challenge import MfaChallenge
 from ...models.token_pair import TokenPair
 from ...types import Response
 
@@ -32,9 +33,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | TokenPair | None:
+) -> ErrorEnvelope | MfaChallenge | TokenPair | None:
     if response.status_code == 200:
-        response_200 = TokenPair.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> MfaChallenge | TokenPair:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_login_result_type_0 = TokenPair.from_dict(data)
+
+                return componentsschemas_login_result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_login_result_type_1 = MfaChallenge.from_dict(data)
+
+            return componentsschemas_login_result_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -76,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | TokenPair]:
+) -> Response[ErrorEnvelope | MfaChallenge | TokenPair]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmailOtpVerify,
-) -> Response[ErrorEnvelope | TokenPair]:
+) -> Response[ErrorEnvelope | MfaChallenge | TokenPair]:
     """Sign in with an emailed code
 
      A wrong, used or expired code gets 400 `auth.code_invalid`; attempts are limited (429).
@@ -102,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | TokenPair]
+        Response[ErrorEnvelope | MfaChallenge | TokenPair]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EmailOtpVerify,
-) -> ErrorEnvelope | TokenPair | None:
+) -> ErrorEnvelope | MfaChallenge | TokenPair | None:
     """Sign in with an emailed code
 
      A wrong, used or expired code gets 400 `auth.code_invalid`; attempts are limited (429).
@@ -133,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | TokenPair
+        ErrorEnvelope | MfaChallenge | TokenPair
     """
 
     return sync_detailed(
@@ -146,7 +163,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmailOtpVerify,
-) -> Response[ErrorEnvelope | TokenPair]:
+) -> Response[ErrorEnvelope | MfaChallenge | TokenPair]:
     """Sign in with an emailed code
 
      A wrong, used or expired code gets 400 `auth.code_invalid`; attempts are limited (429).
@@ -159,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | TokenPair]
+        Response[ErrorEnvelope | MfaChallenge | TokenPair]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EmailOtpVerify,
-) -> ErrorEnvelope | TokenPair | None:
+) -> ErrorEnvelope | MfaChallenge | TokenPair | None:
     """Sign in with an emailed code
 
      A wrong, used or expired code gets 400 `auth.code_invalid`; attempts are limited (429).
@@ -188,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | TokenPair
+        ErrorEnvelope | MfaChallenge | TokenPair
     """
 
     return (

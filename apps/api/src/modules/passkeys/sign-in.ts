@@ -1,0 +1,87 @@
+import { encodeId, newId, type TokenPair, type WebauthnCredentialJson } from '@qeetid/contract';
+import { isUniqueViolation } from '@qeetid/db';
+import type { Ctx } from '../../http/context.ts';
+import { ApiError } from '../../http/errors.ts';
+import { assertMethodAllowed, signInTenant } from '../auth/service.ts';
+import { policyOf } from '../auth-policy/policy.ts';
+import { recordStepUp } from '../mfa/step-up.ts';
+import { openSession, type SessionStart, signInScope } from '../sessions/issue.ts';
+import { recordPasskeyUse } from './assertion.ts';
+import { createPasskeyAccount, verifyLogin, verifySignup } from './service.ts';
+
+/**
+ * RFC 8176 `amr` of a user-verified passkey sign-in: a key held by the authenticator ("hwk", or
+ * "swk" for a synced passkey that leaves the device) unlocked by the user, so multi-factor.
+ */
+const passkeyAmr = (backupEligible: boolean) => [backupEligible ? 'swk' : 'hwk', 'user', 'mfa'];
+
+const startOf = (ctx: Ctx, userId: string, tenantId: string, methods: string[]): SessionStart => ({
+  userId,
+  tenantId,
+  methods,
+  ip: ctx.ip,
+  userAgent: ctx.userAgent,
+  requestId: ctx.requestId,
+});
+
+/**
+ * Passkey-first signup, one transaction: the personal tenant, the user (its owner), the passkey and
+ * the first session, whose step-up clock starts with this verification.
+ */
+export async function completePasskeySignup(
+  ctx: Ctx,
+  credential: WebauthnCredentialJson,
+  name: string | undefined,
+): Promise<TokenPair> {
+  const signup = await verifySignup(ctx, credential);
+  const tenant = newId('tenant');
+  const now = new Date();
+  const start = startOf(ctx, signup.payload.user_id, tenant.uuid, passkeyAmr(signup.verified.backupEligible));
+  try {
+    return await ctx.db.platform(async (p) => {
+      await p.insertTenant({ id: tenant.uuid, name: 'Personal', parentId: null }, now);
+      const r = await p.enterTenant(signInScope(start));
+      await r.audit.append({
+        action: 'tenant.created',
+        target: { type: 'tenant', id: tenant.id },
+        metadata: { name: 'Personal', parent_id: null },
+      });
+      await createPasskeyAccount(r, signup, name, now);
+      const pair = await openSession(ctx, r, start);
+      await recordStepUp(r, { subject: pair.session_id, userId: start.userId }, 'webauthn', now);
+      return pair;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ApiError('conflict', 'this email or this passkey is already registered');
+    throw error;
+  }
+}
+
+/**
+ * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives), the
+ * session opens in the tenant sign-in picks (home first), and its step-up clock starts — one
+ * transaction.
+ */
+export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
+  const now = new Date();
+  const verified = await verifyLogin(ctx, credential);
+  const tenantId = await signInTenant(ctx, verified.user.id, undefined);
+  const start = startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible));
+  const homeScope = signInScope({ ...start, tenantId: verified.user.tenantId });
+  return ctx.db.platform(async (p) => {
+    const home = await p.enterTenant(homeScope);
+    await recordPasskeyUse(home, verified, now);
+    await home.audit.append({
+      action: 'passkey.signed_in',
+      target: { type: 'passkey', id: encodeId('passkey', verified.passkey.id) },
+      metadata: { user_id: encodeId('user', verified.user.id) },
+    });
+    const same = tenantId === verified.user.tenantId;
+    const signIn = same ? home : await p.enterTenant(signInScope(start));
+    assertMethodAllowed((await policyOf(signIn)).login_methods, 'passkey');
+    const pair = await openSession(ctx, signIn, start);
+    const back = same ? home : await p.enterTenant(homeScope);
+    await recordStepUp(back, { subject: pair.session_id, userId: verified.user.id }, 'webauthn', now);
+    return pair;
+  });
+}

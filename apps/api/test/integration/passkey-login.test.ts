@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Auth, startTestApp, type TestApp } from '../harness.ts';
+import type { SoftwareAuthenticator } from '../support/authenticator.ts';
+import { addPasskey, newUser } from '../support/users.ts';
+
+let t: TestApp;
+let alice: { id: string; email: string; auth: Auth; key: SoftwareAuthenticator };
+let bob: { id: string; email: string; auth: Auth; key: SoftwareAuthenticator };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const a = await newUser(t, 'alice@login.test');
+  alice = { ...a, key: await addPasskey(t, a.auth) };
+  const b = await newUser(t, 'bob@login.test');
+  bob = { ...b, key: await addPasskey(t, b.auth) };
+});
+afterAll(() => t.close());
+
+const begin = async (email?: string) =>
+  (await t.request('POST', '/v1/auth/passkeys/login/begin', { auth: null, body: email ? { email } : undefined })).body
+    .options;
+const finish = (credential: unknown) =>
+  t.request('POST', '/v1/auth/passkeys/login/finish', { auth: null, body: { credential } });
+
+async function lastAction(): Promise<{ action: string; metadata: Record<string, unknown> }> {
+  const res = await t.request('GET', `/v1/tenants/${t.tenantId}/audit?limit=1`);
+  return res.body.items[0];
+}
+
+describe('passkey sign-in options', () => {
+  it('names no credential without an email: usernameless and conditional-UI friendly', async () => {
+    const options = await begin();
+    expect(options).toMatchObject({ rpId: 'localhost', userVerification: 'required' });
+    expect(options.allowCredentials ?? []).toEqual([]);
+  });
+
+  it('lists the account’s passkeys with an email hint', async () => {
+    const options = await begin('Alice@Login.test');
+    expect(options.allowCredentials).toHaveLength(1);
+    expect(options.allowCredentials[0].id).toBe(Buffer.from(alice.key.credentials[0]?.id ?? []).toString('base64url'));
+  });
+
+  it('answers an unknown email exactly like no email', async () => {
+    const options = await begin('nobody@login.test');
+    expect(options.allowCredentials ?? []).toEqual([]);
+  });
+});
+
+describe('passkey sign-in bad input', () => {
+  it('refuses a replayed challenge', async () => {
+    const options = await begin();
+    const first = alice.key.get(options, { origin: 'https://evil.example' });
+    await finish(first);
+    const again = await finish(alice.key.get(options));
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('webauthn.challenge_invalid');
+  });
+
+  it.each([
+    ['a wrong origin', { origin: 'https://evil.example' }, 400, 'webauthn.origin_mismatch'],
+    ['a wrong RP ID', { rpId: 'evil.example' }, 400, 'webauthn.rp_id_mismatch'],
+    ['missing user verification', { userVerified: false }, 400, 'webauthn.user_verification_required'],
+    ['a signature over different data', { signOver: Buffer.from('something else') }, 401, 'webauthn.signature_invalid'],
+    ['a changed backup-eligibility flag', { backupEligible: true }, 401, 'webauthn.backup_eligibility_changed'],
+  ] as const)('refuses %s with a precise code and audits it', async (_label, overrides, status, code) => {
+    const res = await finish(alice.key.get(await begin(), overrides));
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(await lastAction()).toMatchObject({
+      action: 'passkey.assertion_failed',
+      metadata: { code, ceremony: 'login' },
+    });
+  });
+
+  it('refuses a counter that does not move forward (a cloned authenticator)', async () => {
+    await t.db.unscopedQuery(
+      `update webauthn_credentials set sign_count = 50 where user_id = (select id from users where email = 'alice@login.test')`,
+    );
+    const res = await finish(alice.key.get(await begin(), { signCount: 49 }));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('webauthn.counter_regression');
+    expect((await lastAction()).action).toBe('passkey.assertion_failed');
+  });
+
+  it('refuses an unknown credential id', async () => {
+    const assertion = alice.key.get(await begin());
+    const res = await finish({ ...assertion, id: 'AAAAAAAAAAAAAAAAAAAAAA', rawId: 'AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('webauthn.credential_unknown');
+  });
+
+  it('refuses another user’s passkey answering a sign-in started for alice', async () => {
+    const options = await begin('alice@login.test');
+    const res = await finish(bob.key.get(options, { credential: bob.key.credentials[0] }));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('webauthn.credential_mismatch');
+    expect(await lastAction()).toMatchObject({ action: 'passkey.assertion_failed' });
+  });
+
+  it('refuses a user handle that is not the passkey’s owner', async () => {
+    const other = Buffer.from(bob.key.credentials[0]?.userHandle ?? '', 'base64url').toString('base64url');
+    const res = await finish(alice.key.get(await begin(), { userHandle: other }));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('webauthn.credential_mismatch');
+  });
+
+  it('refuses a body without a credential with 422', async () => {
+    const res = await t.request('POST', '/v1/auth/passkeys/login/finish', { auth: null, body: {} });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0].field).toBe('credential');
+  });
+});
+
+describe('passkey sign-in', () => {
+  // The counter test above moved alice's stored counter to 50; her authenticator reports more.
+  it('opens a session in the home tenant whose step-up clock has started', async () => {
+    const res = await finish(alice.key.get(await begin('alice@login.test'), { signCount: 100 }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ token_type: 'Bearer', user_id: alice.id, tenant_id: t.tenantId });
+    const status = await t.request('GET', '/v1/mfa/step-up/status', { auth: { bearer: res.body.access_token } });
+    expect(status.body).toMatchObject({ fresh: true, method: 'webauthn' });
+    expect((await lastAction()).action).toBe('session.created');
+  });
+
+  it('is refused when the tenant’s auth policy does not allow passkeys', async () => {
+    const policy = await t.request('PUT', `/v1/tenants/${t.tenantId}/auth-policy`, {
+      body: { login_methods: ['password'] },
+    });
+    expect(policy.status).toBe(200);
+    const res = await finish(alice.key.get(await begin(), { signCount: 101 }));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('auth.method_not_allowed');
+    await t.request('PUT', `/v1/tenants/${t.tenantId}/auth-policy`, {
+      body: { login_methods: ['password', 'magic_link', 'email_otp', 'passkey'] },
+    });
+  });
+});

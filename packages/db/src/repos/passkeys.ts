@@ -1,0 +1,61 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { webauthnCredentials } from '../schema.ts';
+import type { PasskeyRow, Tx } from '../types.ts';
+
+export type NewPasskey = Omit<typeof webauthnCredentials.$inferInsert, 'tenantId'>;
+
+/** A tenant's WebAuthn credentials; every query names the user it is about. */
+export function passkeysRepo(tx: Tx, tenantId: string) {
+  const mine = (userId: string, id: string) =>
+    and(
+      eq(webauthnCredentials.tenantId, tenantId),
+      eq(webauthnCredentials.userId, userId),
+      eq(webauthnCredentials.id, id),
+    );
+  return {
+    async listOfUser(userId: string): Promise<PasskeyRow[]> {
+      return tx
+        .select()
+        .from(webauthnCredentials)
+        .where(and(eq(webauthnCredentials.tenantId, tenantId), eq(webauthnCredentials.userId, userId)))
+        .orderBy(asc(webauthnCredentials.id));
+    },
+
+    async insert(values: NewPasskey): Promise<PasskeyRow> {
+      const [row] = await tx
+        .insert(webauthnCredentials)
+        .values({ ...values, tenantId })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      return row;
+    },
+
+    async rename(userId: string, id: string, name: string): Promise<PasskeyRow | undefined> {
+      const [row] = await tx.update(webauthnCredentials).set({ name }).where(mine(userId, id)).returning();
+      return row;
+    },
+
+    async remove(userId: string, id: string): Promise<PasskeyRow | undefined> {
+      const [row] = await tx.delete(webauthnCredentials).where(mine(userId, id)).returning();
+      return row;
+    },
+
+    /**
+     * Stores the counter and backup state of a successful assertion. The update only lands while
+     * the stored counter is still below the new one, so two racing assertions with the same
+     * counter cannot both succeed (WebAuthn L3 §7.2 step 21).
+     */
+    async recordUse(
+      userId: string,
+      id: string,
+      use: { signCount: number; previousSignCount: number; backupState: boolean; at: Date },
+    ): Promise<boolean> {
+      const rows = await tx
+        .update(webauthnCredentials)
+        .set({ signCount: use.signCount, backupState: use.backupState, lastUsedAt: use.at })
+        .where(and(mine(userId, id), eq(webauthnCredentials.signCount, use.previousSignCount)))
+        .returning({ id: webauthnCredentials.id });
+      return rows.length === 1;
+    },
+  };
+}

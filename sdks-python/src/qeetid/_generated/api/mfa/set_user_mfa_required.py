@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.user_mfa_requirement import UserMfaRequirement
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: UserMfaRequirement,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/users/{id}/mfa-required".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | UserMfaRequirement | None:
+    if response.status_code == 200:
+        response_200 = UserMfaRequirement.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | UserMfaRequirement]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UserMfaRequirement,
+) -> Response[ErrorEnvelope | UserMfaRequirement]:
+    """Require a second factor from a user (admin)
+
+     With `required: true` the user's sign-ins ask for a second factor; a user without one is
+    asked to enroll an authenticator app during sign-in.
+
+    Args:
+        id (str): `usr_…` or a UUID. Example: usr_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        body (UserMfaRequirement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | UserMfaRequirement]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UserMfaRequirement,
+) -> ErrorEnvelope | UserMfaRequirement | None:
+    """Require a second factor from a user (admin)
+
+     With `required: true` the user's sign-ins ask for a second factor; a user without one is
+    asked to enroll an authenticator app during sign-in.
+
+    Args:
+        id (str): `usr_…` or a UUID. Example: usr_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        body (UserMfaRequirement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | UserMfaRequirement
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UserMfaRequirement,
+) -> Response[ErrorEnvelope | UserMfaRequirement]:
+    """Require a second factor from a user (admin)
+
+     With `required: true` the user's sign-ins ask for a second factor; a user without one is
+    asked to enroll an authenticator app during sign-in.
+
+    Args:
+        id (str): `usr_…` or a UUID. Example: usr_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        body (UserMfaRequirement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | UserMfaRequirement]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UserMfaRequirement,
+) -> ErrorEnvelope | UserMfaRequirement | None:
+    """Require a second factor from a user (admin)
+
+     With `required: true` the user's sign-ins ask for a second factor; a user without one is
+    asked to enroll an authenticator app during sign-in.
+
+    Args:
+        id (str): `usr_…` or a UUID. Example: usr_01jd5f8q3ve4r9x2m6k7n8p0ab.
+        body (UserMfaRequirement):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | UserMfaRequirement
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed
