@@ -45,3 +45,13 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     },
   };
 }
+
+/**
+ * The PostgreSQL server of a `*.pg.test.ts` file. Those files need several processes on one
+ * database, which PGlite cannot be; vitest.config.ts only collects them when DATABASE_URL is set.
+ */
+export function postgresUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('*.pg.test.ts files run on PostgreSQL only: set DATABASE_URL');
+  return url;
+}

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@qeetid/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServer } from './spawn-server.ts';
+import { postgresUrl, type ServerProcess, spawnServer } from './spawn-server.ts';
 
 /**
  * Two server processes on one PostgreSQL database, as two replicas behind a load balancer.
  * A change made through one must be seen by the other's cached decisions at once: the version
  * counter travels with every credential lookup, so no sleep or retry is needed.
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
+const serverUrl = postgresUrl();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const servers: { proc: ServerProcess; url: string; dir: string }[] = [];
 
@@ -22,8 +22,7 @@ async function start(url: string, masterKey: string) {
 }
 
 beforeAll(async () => {
-  if (!onPostgres) return;
-  database = await createTestDatabase(process.env.DATABASE_URL as string);
+  database = await createTestDatabase(serverUrl);
   const masterKey = randomBytes(32).toString('base64url');
   servers.push(await start(database.url, masterKey));
   servers.push(await start(database.url, masterKey));
@@ -47,7 +46,7 @@ async function call(server: number, method: string, path: string, auth: string, 
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-describe.runIf(onPostgres)('two replicas on one database', () => {
+describe('two replicas on one database', () => {
   it('sees role, group and policy changes made through the other replica on the next check', async () => {
     // The first replica bootstrapped the empty database; the second found it initialised.
     const token = await readFile(join(servers[0]?.dir as string, 'admin-token'), 'utf8');

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { createTestDatabase } from '@qeetid/db/testing';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServer } from './spawn-server.ts';
+import { postgresUrl, type ServerProcess, spawnServer } from './spawn-server.ts';
 
 /**
  * Two server processes on one PostgreSQL database, as replicas behind a load balancer: key
  * rotation reaches both without a restart, and a refresh token raced at both is honoured once.
  * PGlite is single-process, so this runs only on the PostgreSQL pass (CI always has one).
  */
-const serverUrl = process.env.DATABASE_URL;
+const serverUrl = postgresUrl();
 const PASSWORD = 'replicas share one database 9';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -43,9 +43,9 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
   throw new Error(`never happened: ${what}`);
 }
 
-describe.skipIf(!serverUrl)('two replicas on one PostgreSQL', () => {
+describe('two replicas on one PostgreSQL', () => {
   beforeAll(async () => {
-    database = await createTestDatabase(serverUrl as string);
+    database = await createTestDatabase(serverUrl);
     const masterKey = randomBytes(32).toString('base64url');
     const start = async () => {
       const dir = await mkdtemp(join(tmpdir(), 'qeetid-replica-'));
