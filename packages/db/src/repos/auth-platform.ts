@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import {
-  authzVersions,
   memberships,
   messageOutbox,
   oneTimeTokens,
