@@ -3,18 +3,12 @@ import type { PageQuery } from '@qeetid/db';
 import { mintToken } from '../../crypto/opaque-token.ts';
 import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { permits } from '../authz/permission.ts';
+import { assertScopesWithin } from '../authz/delegation.ts';
 
 export async function createApiKey(ctx: Ctx, input: ApiKeyCreate) {
   const scopes = input.scopes ?? ['*'];
   // A credential cannot mint a key stronger than itself.
-  const held = principalOf(ctx).scopes;
-  const beyond = scopes.filter((s) => !permits(held, s));
-  if (beyond.length) {
-    throw ApiError.validation(
-      beyond.map((s) => ({ field: 'scopes', code: 'exceeds_caller', message: `${s} is beyond your own scopes` })),
-    );
-  }
+  assertScopesWithin(principalOf(ctx).scopes, scopes);
   const now = new Date();
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
   if (expiresAt && expiresAt <= now) {

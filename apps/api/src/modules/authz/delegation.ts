@@ -24,3 +24,13 @@ export async function assertHolds(ctx: Ctx, permissions: readonly string[]): Pro
     if (!held) throw new ApiError('forbidden', `you cannot grant ${permission}: you do not hold it yourself`);
   }
 }
+
+/** A new credential (API key, personal access token) is scoped no wider than the one creating it. */
+export function assertScopesWithin(held: readonly string[], scopes: readonly string[]): void {
+  const beyond = scopes.filter((s) => !permits(held, s));
+  if (beyond.length) {
+    throw ApiError.validation(
+      beyond.map((s) => ({ field: 'scopes', code: 'exceeds_caller', message: `${s} is beyond your own scopes` })),
+    );
+  }
+}

@@ -7,14 +7,13 @@ import {
   type SignInStart,
 } from '@qeetid/contract';
 import { mintSecret, secretHashOf } from '../../crypto/opaque-token.ts';
-import { hashPassword } from '../../crypto/passwords.ts';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { assertMethodAllowed, resolveSignInTenant, startOf, wantedTenant } from '../auth/service.ts';
-import { checkPassword } from '../auth-policy/password-rules.ts';
 import { type LoginMethod, policyOf } from '../auth-policy/policy.ts';
 import type { Message } from '../messages/sender.ts';
 import { finishFirstFactorIn } from '../mfa/login.ts';
+import { acceptNewPassword } from '../passwords/service.ts';
 import { assertUnderLimits, countAttempt, counters, limits } from '../rate-limit/service.ts';
 import { signInScope } from '../sessions/issue.ts';
 import { assertManaged, live, normalizeEmail } from '../users/service.ts';
@@ -101,16 +100,8 @@ export async function resetPassword(ctx: Ctx, input: PasswordReset): Promise<voi
   }
   const user = await ctx.db.platformRead((p) => p.userById(row.userId));
   if (!user || user.deletedAt || user.status !== 'active') throw tokenInvalid();
-  const scope = signInScope({ ...startOf(ctx, user.id, user.homeTenantId, []) });
-  const policy = await ctx.db.withTenant(scope, (r) => policyOf(r));
-  await checkPassword(input.new_password, {
-    policy,
-    rangeUrl: ctx.config.breachedPasswordsUrl,
-    field: 'new_password',
-    email: user.email,
-    log: ctx.log,
-  });
-  const passwordHash = await hashPassword(input.new_password);
+  const scope = signInScope(startOf(ctx, user.id, user.homeTenantId, []));
+  const passwordHash = await acceptNewPassword(ctx, scope, user.email, input.new_password);
   await ctx.db.platform(async (p) => {
     if (!(await p.consumeOneTimeToken('password_reset', hash, now))) throw tokenInvalid();
     await p.setPassword(user.id, passwordHash, now);

@@ -1,4 +1,5 @@
 import { type AdminPasswordSet, encodeId, type PasswordChange } from '@qeetid/contract';
+import type { TenantScope } from '@qeetid/db';
 import { hashPassword, verifyPassword } from '../../crypto/passwords.ts';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -80,15 +81,7 @@ export async function changeOwnPassword(ctx: Ctx, input: PasswordChange): Promis
     }
   }
   const scope = signInScope(startOf(ctx, me.userId, user.homeTenantId, []));
-  const policy = await ctx.db.withTenant(scope, (r) => policyOf(r));
-  await checkPassword(input.new_password, {
-    policy,
-    rangeUrl: ctx.config.breachedPasswordsUrl,
-    field: 'new_password',
-    email: user.email,
-    log: ctx.log,
-  });
-  const hash = await hashPassword(input.new_password);
+  const hash = await acceptNewPassword(ctx, scope, user.email, input.new_password);
   const now = new Date();
   await ctx.db.platform(async (p) => {
     await p.setPassword(me.userId, hash, now);
@@ -100,4 +93,25 @@ export async function changeOwnPassword(ctx: Ctx, input: PasswordChange): Promis
       metadata: { sessions_revoked: revoked.length },
     });
   });
+}
+
+/**
+ * A password a user chooses for themselves (change or reset): their home tenant's rules apply,
+ * then it is hashed, before any write transaction opens.
+ */
+export async function acceptNewPassword(
+  ctx: Ctx,
+  scope: TenantScope,
+  email: string,
+  password: string,
+): Promise<string> {
+  const policy = await ctx.db.withTenant(scope, (r) => policyOf(r));
+  await checkPassword(password, {
+    policy,
+    rangeUrl: ctx.config.breachedPasswordsUrl,
+    field: 'new_password',
+    email,
+    log: ctx.log,
+  });
+  return hashPassword(password);
 }

@@ -4,7 +4,7 @@ import { mintToken } from '../../crypto/opaque-token.ts';
 import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { policyOf } from '../auth-policy/policy.ts';
-import { permits } from '../authz/permission.ts';
+import { assertScopesWithin } from '../authz/delegation.ts';
 import { assertSteppedUp } from '../mfa/step-up.ts';
 import { callingUser } from '../sessions/service.ts';
 
@@ -18,13 +18,7 @@ export async function createPat(ctx: Ctx, input: PersonalAccessTokenCreate) {
   const me = callingUser(ctx);
   await assertSteppedUp(ctx);
   const scopes = input.scopes ?? ['*'];
-  const held = principalOf(ctx).scopes;
-  const beyond = scopes.filter((s) => !permits(held, s));
-  if (beyond.length) {
-    throw ApiError.validation(
-      beyond.map((s) => ({ field: 'scopes', code: 'exceeds_caller', message: `${s} is beyond your own scopes` })),
-    );
-  }
+  assertScopesWithin(principalOf(ctx).scopes, scopes);
   const now = new Date();
   const expiresAt = new Date(input.expires_at);
   const id = newId('pat');
