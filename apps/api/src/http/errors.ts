@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorEnvelope, FieldError, StepUpHint } from '@qeetid/contract';
+import { isUniqueViolation } from '@qeetid/db';
 
 /** CONTRACT.md "Errors": the status each stable code is sent with. */
 export const errorStatus = {
@@ -83,4 +84,14 @@ export function envelope(error: ApiError, requestId: string): ErrorEnvelope {
       ...(error.stepUp ? { step_up: error.stepUp } : {}),
     },
   };
+}
+
+/** Runs an insert or rename and turns a unique-name violation into 409 naming the `what`. */
+export async function nameTaken<T>(work: Promise<T>, what: string, name: string | undefined): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ApiError('conflict', `a ${what} named "${name}" already exists`);
+    throw error;
+  }
 }

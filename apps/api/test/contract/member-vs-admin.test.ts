@@ -1,5 +1,6 @@
 import { operations, spec } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinRoleGrants } from '../../src/modules/authz/catalogue.ts';
 import { type Auth, createMember, startTestApp, type TestApp } from '../harness.ts';
 
 /**
@@ -25,7 +26,7 @@ const doc = spec as unknown as {
 const deref = (p: Param | { $ref: string }): Param =>
   '$ref' in p ? (doc.components.parameters[p.$ref.split('/').pop() as string] as Param) : p;
 
-const MEMBER_GRANTS = ['tenants:read', 'members:read', 'users:read'];
+const MEMBER_GRANTS = builtinRoleGrants.member;
 const guarded = operations.filter(
   (o) => o.tenant === 'required' && o.permission && !MEMBER_GRANTS.includes(o.permission),
 );

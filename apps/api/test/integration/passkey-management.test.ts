@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { SoftwareAuthenticator } from '../support/authenticator.ts';
-import { addPasskey, newUser } from '../support/users.ts';
+import { addPasskey, newUser, ORIGIN } from '../support/users.ts';
 
-const ORIGIN = 'http://localhost:4000';
 let t: TestApp;
 
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import {
   encodeId,
   newId,
 } from '@qeetid/contract';
-import { isUniqueViolation, type PageQuery, type TenantRepos } from '@qeetid/db';
+import type { PageQuery, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, nameTaken } from '../../http/errors.ts';
 import { engineContext } from '../authz/check.ts';
 import { compileCondition } from '../authz/conditions.ts';
 
@@ -28,15 +28,6 @@ async function policyIn(r: TenantRepos, id: string) {
   const row = await r.abacPolicies.get(id);
   if (!row) throw ApiError.notFound('ABAC policy', encodeId('abacPolicy', id));
   return row;
-}
-
-async function nameTaken<T>(work: Promise<T>, name: string | undefined): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', `a policy named "${name}" already exists`);
-    throw error;
-  }
 }
 
 export async function list(ctx: Ctx, q: PageQuery) {
@@ -70,7 +61,7 @@ export async function create(ctx: Ctx, input: AbacPolicyCreate) {
     });
     return row;
   });
-  return nameTaken(work, input.name);
+  return nameTaken(work, 'policy', input.name);
 }
 
 export async function update(ctx: Ctx, id: string, input: AbacPolicyUpdate) {
@@ -85,7 +76,7 @@ export async function update(ctx: Ctx, id: string, input: AbacPolicyUpdate) {
     });
     return row as NonNullable<typeof row>;
   });
-  return nameTaken(work, input.name);
+  return nameTaken(work, 'policy', input.name);
 }
 
 export async function remove(ctx: Ctx, id: string) {
@@ -102,6 +93,7 @@ export async function evaluate(ctx: Ctx, userId: string, input: AbacEvaluateRequ
     userId,
     input.permission,
     engineContext(input.context),
+    ctx.tenant?.authzVersion,
   );
   if (!outcome) throw ApiError.notFound('member', input.user_id);
   return outcome;

@@ -1,4 +1,5 @@
 import { operations } from '@qeetid/contract';
+import type { Role } from '@qeetid/db';
 
 /** Permissions only the owner holds: the tenant's existence is the owner's decision. */
 const OWNER_ONLY = new Set(['tenants:delete']);
@@ -18,7 +19,7 @@ export const builtinCatalogue: ReadonlyMap<string, string[]> = (() => {
   return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 })();
 
-export type BuiltinRole = 'owner' | 'admin' | 'member';
+export type BuiltinRole = Role;
 
 /** The permissions of the built-in roles; owner ⊃ admin ⊃ member. */
 export const builtinRoleGrants: Record<BuiltinRole, readonly string[]> = {

@@ -106,8 +106,12 @@ export class AuthzEngine {
   }
 
   /** Every grant path of a member (direct ∪ group-derived), for the effective-permissions view. */
-  async effective(tenantId: string, userId: string): Promise<{ member: boolean; grants: GrantPath[] }> {
-    const model = await this.model(tenantId);
+  async effective(
+    tenantId: string,
+    userId: string,
+    version?: number,
+  ): Promise<{ member: boolean; grants: GrantPath[] }> {
+    const model = await this.model(tenantId, version);
     const subject = await this.subject(model, tenantId, userId);
     if (!subject) return { member: false, grants: [] };
     const grants: GrantPath[] = [];
@@ -127,11 +131,12 @@ export class AuthzEngine {
     userId: string,
     permission: string,
     context: CheckContext,
+    version?: number,
   ): Promise<
     | { decision: 'allow' | 'deny' | 'not_applicable'; policy?: Decision['policy']; policies: PolicyOutcome[] }
     | undefined
   > {
-    const model = await this.model(tenantId);
+    const model = await this.model(tenantId, version);
     const subject = await this.subject(model, tenantId, userId);
     if (!subject) return undefined;
     const resource = resourceOf(permission);
@@ -299,20 +304,8 @@ export function evaluate(
 
   const applicable = model.policies.filter((p) => p.applies.match(permission, resource) !== undefined);
   if (applicable.length) {
-    const input: ConditionInput = {
-      // Conditions see ids as the API shows them (`usr_…`), so they compare with what callers pass.
-      user: { id: encodeId('user', userId), email: subject.email, status: subject.status, metadata: subject.metadata },
-      resource: context.resource ?? {},
-      request: { ip: context.ip ?? '', time: context.time ?? new Date() },
-      permission,
-    };
-    const run = (p: Policy): PolicyOutcome => {
-      if (!p.condition) return { policy: p.ref, result: 'error', error: p.problem ?? 'condition does not compile' };
-      const out = runCondition(p.condition, input);
-      return 'value' in out
-        ? { policy: p.ref, result: out.value }
-        : { policy: p.ref, result: 'error', error: out.error };
-    };
+    const input = conditionInput(userId, subject, permission, context);
+    const run = (p: Policy) => runPolicy(p, input);
     // Deny wins, and a deny condition that cannot be evaluated denies (fail closed).
     for (const p of applicable.filter((x) => x.ref.effect === 'deny')) {
       const outcome = run(p);

@@ -2,8 +2,6 @@
  * Permissions are `resource:action` strings; a grant may also be `resource:*` or `*`
  * (CONTRACT.md "Authorization check").
  */
-export const PERMISSION = /^(\*|[a-z][a-z0-9_]{0,62}:(\*|[a-z][a-z0-9_]{0,62}))$/;
-
 /** The resource part of a permission; `*` for the full wildcard. */
 export const resourceOf = (permission: string) => {
   const colon = permission.indexOf(':');
@@ -11,7 +9,7 @@ export const resourceOf = (permission: string) => {
 };
 
 /** Does one grant cover `wanted`? A wildcard `wanted` is covered only by an equal or wider grant. */
-export function covers(grant: string, wanted: string): boolean {
+function covers(grant: string, wanted: string): boolean {
   if (grant === '*' || grant === wanted) return true;
   return grant.endsWith(':*') && resourceOf(grant) === resourceOf(wanted) && wanted !== '*';
 }

@@ -1,22 +1,13 @@
 import { encodeId, newId, type RoleCreate, type RoleUpdate } from '@qeetid/contract';
-import { isUniqueViolation, type Role as MembershipRole, type PageQuery, type TenantRepos } from '@qeetid/db';
+import type { Role as MembershipRole, PageQuery, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, nameTaken } from '../../http/errors.ts';
 import { builtinCatalogue, isBuiltinRole } from './catalogue.ts';
 import { assertHolds } from './delegation.ts';
 import { permissionsOfRole } from './mapper.ts';
 
 const roleTarget = (id: string) => ({ type: 'role', id: encodeId('role', id) });
 const userTarget = (id: string) => ({ type: 'user', id: encodeId('user', id) });
-
-async function nameTaken<T>(work: Promise<T>, what: string, name: string | undefined): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', `a ${what} named "${name}" already exists`);
-    throw error;
-  }
-}
 
 /** A role of this tenant; another tenant's role is not found, like one that does not exist. */
 export async function roleIn(r: TenantRepos, id: string) {
@@ -196,7 +187,7 @@ export async function unassignRole(ctx: Ctx, userId: string, roleId: string) {
 
 export async function effectivePermissions(ctx: Ctx, userId: string) {
   const tenantId = scopeOf(ctx).tenantId;
-  const { member, grants } = await ctx.authz.effective(tenantId, userId);
+  const { member, grants } = await ctx.authz.effective(tenantId, userId, ctx.tenant?.authzVersion);
   if (!member) throw ApiError.notFound('member', encodeId('user', userId));
   return grants;
 }

@@ -1,7 +1,7 @@
 import { encodeId, type GroupCreate, type GroupUpdate, newId } from '@qeetid/contract';
-import { isUniqueViolation, type PageQuery, type TenantRepos } from '@qeetid/db';
+import type { PageQuery, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, nameTaken } from '../../http/errors.ts';
 import { assertHolds } from '../authz/delegation.ts';
 import { permissionsOfRole } from '../authz/mapper.ts';
 import { memberIn, roleIn } from '../authz/service.ts';
@@ -12,15 +12,6 @@ async function groupIn(r: TenantRepos, id: string) {
   const group = await r.groups.get(id);
   if (!group) throw ApiError.notFound('group', encodeId('group', id));
   return group;
-}
-
-async function nameTaken<T>(work: Promise<T>, name: string | undefined): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', `a group named "${name}" already exists`);
-    throw error;
-  }
 }
 
 export async function listGroups(ctx: Ctx, q: PageQuery) {
@@ -37,7 +28,7 @@ export async function createGroup(ctx: Ctx, input: GroupCreate) {
     await r.audit.append({ action: 'group.created', target: target(id.uuid), metadata: { name: input.name } });
     return row;
   });
-  return nameTaken(work, input.name);
+  return nameTaken(work, 'group', input.name);
 }
 
 export async function updateGroup(ctx: Ctx, id: string, input: GroupUpdate) {
@@ -47,7 +38,7 @@ export async function updateGroup(ctx: Ctx, id: string, input: GroupUpdate) {
     await r.audit.append({ action: 'group.updated', target: target(id), metadata: { fields: Object.keys(input) } });
     return row as NonNullable<typeof row>;
   });
-  return nameTaken(work, input.name);
+  return nameTaken(work, 'group', input.name);
 }
 
 export async function deleteGroup(ctx: Ctx, id: string) {

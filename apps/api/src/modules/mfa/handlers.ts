@@ -1,15 +1,10 @@
 import { decodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
 import { ApiError } from '../../http/errors.ts';
+import { userIdOf } from '../users/handlers.ts';
 import { completeMfaLogin, createMfaChallenge } from './login.ts';
 import * as otp from './otp-factors.ts';
 import * as mfa from './service.ts';
-
-function userId(id: string): string {
-  const uuid = decodeId('user', id);
-  if (!uuid) throw ApiError.notFound('user', id);
-  return uuid;
-}
 
 function factorId(id: string): string {
   const uuid = decodeId('otpFactor', id);
@@ -46,12 +41,12 @@ export const mfaHandlers = {
   regenerateRecoveryCodes: async (_req, ctx) => ({ status: 200, body: await mfa.regenerateRecoveryCodes(ctx) }),
   getStepUpStatus: async (_req, ctx) => ({ status: 200, body: await mfa.getStepUpStatus(ctx) }),
   resetUserMfa: async ({ path }, ctx) => {
-    await mfa.resetUserMfa(ctx, userId(path.id));
+    await mfa.resetUserMfa(ctx, userIdOf(path.id));
     return { status: 204, body: undefined };
   },
   setUserMfaRequired: async ({ path, body }, ctx) => ({
     status: 200,
-    body: await mfa.setUserMfaRequired(ctx, userId(path.id), body.required),
+    body: await mfa.setUserMfaRequired(ctx, userIdOf(path.id), body.required),
   }),
   getSecurityPolicy: async (_req, ctx) => ({ status: 200, body: await mfa.getSecurityPolicy(ctx) }),
   putSecurityPolicy: async ({ body }, ctx) => ({ status: 200, body: await mfa.putSecurityPolicy(ctx, body) }),

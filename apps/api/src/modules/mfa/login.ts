@@ -11,6 +11,7 @@ import type { PendingLoginRow, PlatformRepos, TenantRepos } from '@qeetid/db';
 import { mintToken, parseToken, secretMatches } from '../../crypto/opaque-token.ts';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { startOf } from '../auth/service.ts';
 import { recordPasskeyUse, verifyPasskeyAssertion } from '../passkeys/assertion.ts';
 import { requestOptions } from '../passkeys/ceremony.ts';
 import { issueChallenge } from '../passkeys/challenges.ts';
@@ -115,14 +116,7 @@ function unavailable(method: string, pending: PendingLoginRow): ApiError {
 }
 
 const homeScopeOf = (ctx: Ctx, pending: PendingLoginRow) =>
-  signInScope({
-    userId: pending.userId,
-    tenantId: pending.tenantId,
-    methods: [],
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    requestId: ctx.requestId,
-  });
+  signInScope(startOf(ctx, pending.userId, pending.tenantId, []));
 
 export async function createMfaChallenge(ctx: Ctx, input: MfaFactorChallengeRequest): Promise<MfaFactorChallenge> {
   const now = new Date();
@@ -164,14 +158,9 @@ export async function completeMfaLogin(ctx: Ctx, input: MfaCompletion): Promise<
   const now = new Date();
   const pending = await pendingOf(ctx, input.mfa_token, now);
   if (!allows(pending, input.method)) throw unavailable(input.method, pending);
-  const start: SessionStart = {
-    userId: pending.userId,
-    tenantId: pending.signInTenantId,
-    methods: [...new Set([...pending.amr, amrOf[input.method], 'mfa'])],
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    requestId: ctx.requestId,
-  };
+  const start = startOf(ctx, pending.userId, pending.signInTenantId, [
+    ...new Set([...pending.amr, amrOf[input.method], 'mfa']),
+  ]);
   const homeScope = homeScopeOf(ctx, pending);
   const open: Opener = (fn) => ctx.db.platform(async (p) => fn(await p.enterTenant(homeScope), p));
   const finish = (home: TenantRepos, p?: PlatformRepos) =>

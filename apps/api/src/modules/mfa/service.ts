@@ -4,6 +4,7 @@ import type { TenantRepos } from '@qeetid/db';
 import type { Ctx } from '../../http/context.ts';
 import { scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { assertManaged, live } from '../users/service.ts';
 import { accountOf, accountScope } from './account.ts';
 import { checkCode, inTenant } from './code-check.ts';
 import { checkTotp, totpSecretContext } from './factors.ts';
@@ -131,11 +132,7 @@ export async function getStepUpStatus(ctx: Ctx): Promise<StepUpStatus> {
 /** Runs `fn` on a user this tenant manages (admin operations), 404 for anyone else. */
 async function managedUser<T>(ctx: Ctx, userId: string, fn: (r: TenantRepos) => Promise<T>): Promise<T> {
   return ctx.db.withTenant(scopeOf(ctx), async (r) => {
-    const user = await r.users.get(userId);
-    if (!user || user.deletedAt) throw ApiError.notFound('user', encodeId('user', userId));
-    if (user.tenantId !== ctx.tenant?.tenantId) {
-      throw new ApiError('forbidden', `this user is managed by tenant ${encodeId('tenant', user.tenantId)}`);
-    }
+    assertManaged(ctx, await live(r, userId));
     return fn(r);
   });
 }

@@ -2,10 +2,10 @@ import { encodeId, newId, type TokenPair, type WebauthnCredentialJson } from '@q
 import { isUniqueViolation } from '@qeetid/db';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { assertMethodAllowed, signInTenant } from '../auth/service.ts';
+import { assertMethodAllowed, signInTenant, startOf } from '../auth/service.ts';
 import { policyOf } from '../auth-policy/policy.ts';
 import { recordStepUp } from '../mfa/step-up.ts';
-import { openSession, type SessionStart, signInScope } from '../sessions/issue.ts';
+import { openSession, signInScope } from '../sessions/issue.ts';
 import { recordPasskeyUse } from './assertion.ts';
 import { createPasskeyAccount, verifyLogin, verifySignup } from './service.ts';
 
@@ -14,15 +14,6 @@ import { createPasskeyAccount, verifyLogin, verifySignup } from './service.ts';
  * "swk" for a synced passkey that leaves the device) unlocked by the user, so multi-factor.
  */
 const passkeyAmr = (backupEligible: boolean) => [backupEligible ? 'swk' : 'hwk', 'user', 'mfa'];
-
-const startOf = (ctx: Ctx, userId: string, tenantId: string, methods: string[]): SessionStart => ({
-  userId,
-  tenantId,
-  methods,
-  ip: ctx.ip,
-  userAgent: ctx.userAgent,
-  requestId: ctx.requestId,
-});
 
 /**
  * Passkey-first signup, one transaction: the personal tenant, the user (its owner), the passkey and
