@@ -338,7 +338,8 @@ func (v *Verifier) header(segment string) (header, error) {
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return header{}, verifyErr("malformed", "the header is not a JSON object")
 	}
-	if v.headerCount.Add(1) <= maxCachedHeaders {
+	// Count only while there is room, so a flood of forged headers cannot wrap the counter.
+	if v.headerCount.Load() < maxCachedHeaders && v.headerCount.Add(1) <= maxCachedHeaders {
 		v.headers.Store(segment, h)
 	}
 	return h, nil

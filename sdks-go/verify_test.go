@@ -83,7 +83,7 @@ func TestCacheControl(t *testing.T) {
 
 func TestVerifyServesStaleKeysWhileTheEndpointIsDown(t *testing.T) {
 	key := newTestKey(t)
-	srv, _ := jwksServer(t, func(w http.ResponseWriter, hit int32) {
+	srv, hits := jwksServer(t, func(w http.ResponseWriter, hit int32) {
 		if hit > 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
@@ -97,6 +97,10 @@ func TestVerifyServesStaleKeysWhileTheEndpointIsDown(t *testing.T) {
 		if _, err := q.Sessions.Verify(context.Background(), token); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// The expired cache did ask the endpoint again and met the outage.
+	if hits.Load() < 2 {
+		t.Fatalf("JWKS fetched %d times, want the outage to be reached", hits.Load())
 	}
 }
 

@@ -60,6 +60,8 @@ def test_stale_keys_serve_while_the_endpoint_is_down(serve: Serve) -> None:
     token = key.sign(srv.url, srv.url)
     for _ in range(3):
         assert q.sessions.verify(token).user_id == "usr_1"
+    # the expired cache did ask the endpoint again and met the outage
+    assert srv.hits >= 2
 
 
 def test_no_cache_no_answer_is_a_fast_typed_error(serve: Serve) -> None:

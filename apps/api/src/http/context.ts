@@ -43,8 +43,6 @@ export type Principal =
 /** The tenant the operation runs in, and the caller's standing there. */
 export interface TenantAccess {
   tenantId: string;
-  /** Membership role of a user principal in this tenant; null for API keys. */
-  role: Role | null;
   /** The tenant's authorization version when it was read along the way (else the engine reads it). */
   authzVersion?: number | undefined;
 }

@@ -16,9 +16,9 @@ export async function resolveTenant(
   if (pathTenantId === undefined) {
     // The credential's own tenant: its lookup already checked the tenant is live and read the role.
     const { tenantId, authzVersion } = principal;
-    if (principal.kind === 'api_key') return { tenantId, role: null, authzVersion };
+    if (principal.kind === 'api_key') return { tenantId, authzVersion };
     if (!principal.role) throw new ApiError('forbidden', 'you are no longer a member of this tenant');
-    return { tenantId, role: principal.role, authzVersion };
+    return { tenantId, authzVersion };
   }
   const tenantId = decodeId('tenant', pathTenantId);
   const notFound = () => ApiError.notFound('tenant', pathTenantId);
@@ -29,10 +29,10 @@ export async function resolveTenant(
     if (principal.kind === 'api_key') {
       // A key reaches its own tenant and the tenants created under it.
       if (tenant.id !== principal.tenantId && tenant.parentId !== principal.tenantId) throw notFound();
-      return { tenantId: tenant.id, role: null };
+      return { tenantId: tenant.id };
     }
     const role = await p.membershipRole(tenant.id, principal.userId);
     if (!role) throw notFound();
-    return { tenantId: tenant.id, role, authzVersion: await p.authzVersion(tenant.id) };
+    return { tenantId: tenant.id, authzVersion: await p.authzVersion(tenant.id) };
   });
 }

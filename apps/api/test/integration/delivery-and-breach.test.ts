@@ -124,8 +124,13 @@ describe('online breached-password check (k-anonymity range API)', () => {
 
   it('falls back to the offline list when the range service fails', async () => {
     rangeStatus = 503;
+    rangeRequests.length = 0;
     try {
-      expect((await setUserPassword('another unusual passphrase 777')).status).toBe(204);
+      const unusual = 'another unusual passphrase 777';
+      expect((await setUserPassword(unusual)).status).toBe(204);
+      // The failing service was asked and did not block the change.
+      expect(rangeRequests).toEqual([`/range/${sha1(unusual).slice(0, 5)}`]);
+      // The offline list still applies (it is checked before the range service).
       expect((await setUserPassword('password123')).status).toBe(422);
     } finally {
       rangeStatus = 200;

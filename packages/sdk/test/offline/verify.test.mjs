@@ -54,6 +54,8 @@ test('keeps verifying from the stale cache while the JWKS endpoint is down', asy
   down = true;
   const claims = await qeetid.sessions.verify(token);
   assert.equal(claims.userId, 'usr_1');
+  // The expired cache did ask the endpoint again and got the outage.
+  assert.equal(srv.state.hits, 2);
   await srv.close();
 });
 

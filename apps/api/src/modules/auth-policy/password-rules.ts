@@ -54,7 +54,7 @@ export async function checkPassword(password: string, o: PasswordCheckOptions): 
  * the answer lists `SUFFIX:COUNT` lines for that prefix. A failing service never blocks a
  * password change (the offline list still applied).
  */
-export async function inBreachRange(password: string, rangeUrl: string, log: Logger): Promise<boolean> {
+async function inBreachRange(password: string, rangeUrl: string, log: Logger): Promise<boolean> {
   const digest = createHash('sha1').update(password).digest('hex').toUpperCase();
   const prefix = digest.slice(0, 5);
   const suffix = digest.slice(5);

@@ -100,7 +100,7 @@ async function replayed(ctx: Ctx, hash: string, now: Date): Promise<RefreshOutco
 }
 
 /** The session behind the caller's access token; other credentials have none to end. */
-export function currentSession(ctx: Ctx): { tenantId: string; sessionId: string; userId: string } {
+function currentSession(ctx: Ctx): { tenantId: string; sessionId: string; userId: string } {
   const principal = principalOf(ctx);
   if (principal.kind !== 'access_token') {
     throw new ApiError('forbidden', 'this needs the access token of a session, not a personal access token');
