@@ -14,6 +14,7 @@ import {
 import type { OneTimeTokenRow, PageQuery, Role, SessionRow, SigningKeyRow, Tx } from '../types.ts';
 import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
+import { upsertPassword } from './passwords.ts';
 
 interface RotatedRow extends StandingRow {
   settings: Record<string, unknown> | null;
@@ -287,12 +288,7 @@ export function authPlatformRepo(tx: Tx, run: RunStatement) {
         .returning({ tenantId: sessions.tenantId, id: sessions.id });
     },
 
-    async setPassword(userId: string, hash: string, now: Date): Promise<void> {
-      await tx
-        .insert(userPasswords)
-        .values({ userId, hash, updatedAt: now })
-        .onConflictDoUpdate({ target: userPasswords.userId, set: { hash, updatedAt: now } });
-    },
+    setPassword: (userId: string, hash: string, now: Date) => upsertPassword(tx, userId, hash, now),
 
     async passwordOf(userId: string): Promise<{ hash: string; updatedAt: Date } | undefined> {
       const [row] = await tx

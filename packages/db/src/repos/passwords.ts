@@ -31,11 +31,16 @@ export function passwordsRepo(tx: Tx, tenantId: string) {
     async set(userId: string, hash: string, now: Date): Promise<boolean> {
       const [user] = await tx.select({ id: users.id }).from(users).where(visible(userId));
       if (!user) return false;
-      await tx
-        .insert(userPasswords)
-        .values({ userId, hash, updatedAt: now })
-        .onConflictDoUpdate({ target: userPasswords.userId, set: { hash, updatedAt: now } });
+      await upsertPassword(tx, userId, hash, now);
       return true;
     },
   };
+}
+
+/** Stores a user's password hash, replacing any earlier one (callers decide who may). */
+export async function upsertPassword(tx: Tx, userId: string, hash: string, now: Date): Promise<void> {
+  await tx
+    .insert(userPasswords)
+    .values({ userId, hash, updatedAt: now })
+    .onConflictDoUpdate({ target: userPasswords.userId, set: { hash, updatedAt: now } });
 }

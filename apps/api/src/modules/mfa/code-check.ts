@@ -19,7 +19,6 @@ export const inTenant =
  * transaction as the check, so a spent code and what it paid for land together.
  */
 export async function checkCode<T>(
-  _ctx: Ctx,
   open: Opener,
   userId: string,
   method: string,

@@ -184,7 +184,7 @@ export async function completeMfaLogin(ctx: Ctx, input: MfaCompletion): Promise<
     if (!id) throw missing('factor_id', 'the factor the code was sent to');
     return checkOtpCode(r, pending.userId, id, code, at);
   };
-  return checkCode(ctx, open, pending.userId, input.method, check, (home, _at, p) => finish(home, p));
+  return checkCode(open, pending.userId, input.method, check, (home, _at, p) => finish(home, p));
 }
 
 const missing = (field: string, what: string) =>

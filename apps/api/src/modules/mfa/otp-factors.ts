@@ -147,7 +147,6 @@ export async function confirmFactor(ctx: Ctx, id: string, code: string): Promise
   const account = await accountOf(ctx);
   let wasConfirmed = false;
   return checkCode(
-    ctx,
     inTenant(ctx, accountScope(ctx, account)),
     account.userId,
     'otp',

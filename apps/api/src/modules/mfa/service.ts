@@ -61,7 +61,6 @@ export async function startTotpEnrollment(ctx: Ctx) {
 export async function confirmTotpEnrollment(ctx: Ctx, code: string): Promise<MfaEnrolled> {
   const account = await accountOf(ctx);
   return checkCode(
-    ctx,
     inTenant(ctx, accountScope(ctx, account)),
     account.userId,
     'totp',
@@ -81,7 +80,6 @@ export async function confirmTotpEnrollment(ctx: Ctx, code: string): Promise<Mfa
 export async function verifyTotp(ctx: Ctx, code: string): Promise<StepUpStatus> {
   const account = await accountOf(ctx);
   return checkCode(
-    ctx,
     inTenant(ctx, accountScope(ctx, account)),
     account.userId,
     'totp',
