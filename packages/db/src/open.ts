@@ -89,6 +89,8 @@ function wrap(
     close: () => Promise<void>;
   },
 ): Database {
+  // Made once, so the prepared statements of the hot reads are built once per process.
+  const reads = platformRepo(db as unknown as Tx, raw.prepared);
   return {
     engine,
     withTenant: (scope, fn) => db.transaction(async (tx) => fn(await scopeTo(tx, scope))),
@@ -96,7 +98,7 @@ function wrap(
       db.transaction(async (tx) =>
         fn({ ...platformRepo(tx, boundStatement(tx)), enterTenant: (scope) => scopeTo(tx, scope) }),
       ),
-    platformRead: (fn) => fn(platformRepo(db as unknown as Tx, raw.prepared)),
+    platformRead: (fn) => fn(reads),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

@@ -5,6 +5,7 @@ import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { authPlatformRepo } from './auth-platform.ts';
 import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
+import { statementCache } from './prepared.ts';
 import { signInLookups } from './sign-in-lookups.ts';
 
 /**
@@ -13,6 +14,7 @@ import { signInLookups } from './sign-in-lookups.ts';
  * so each one states its own tenant condition.
  */
 export function platformRepo(tx: Tx, run: RunStatement) {
+  const statement = statementCache();
   return {
     ...signInLookups(tx),
     ...authPlatformRepo(tx, run),
@@ -22,35 +24,37 @@ export function platformRepo(tx: Tx, run: RunStatement) {
      * statement with parameters costs a describe round trip first.
      */
     async apiKeyByPrefix(prefix: string) {
-      const [row] = await tx
-        .select({ key: apiKeys, authzVersion: authzVersions.version })
-        .from(apiKeys)
-        .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
-        .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
-        .where(eq(apiKeys.prefix, prefix))
-        .prepare('api_key_by_prefix')
-        .execute();
+      const [row] = await statement('api_key_by_prefix', () =>
+        tx
+          .select({ key: apiKeys, authzVersion: authzVersions.version })
+          .from(apiKeys)
+          .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
+          .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
+          .where(eq(apiKeys.prefix, sql.placeholder('prefix')))
+          .prepare('api_key_by_prefix'),
+      ).execute({ prefix });
       return row ? { ...row.key, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
     /** The token with its user's role in the token's tenant (null when no longer a member). */
     async patByPrefix(prefix: string) {
-      const [row] = await tx
-        .select({ pat: personalAccessTokens, role: memberships.role, authzVersion: authzVersions.version })
-        .from(personalAccessTokens)
-        .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
-        .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
-        .leftJoin(
-          memberships,
-          and(
-            eq(memberships.tenantId, personalAccessTokens.tenantId),
-            eq(memberships.userId, personalAccessTokens.userId),
-          ),
-        )
-        .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
-        .where(and(eq(personalAccessTokens.prefix, prefix), eq(users.status, 'active')))
-        .prepare('pat_by_prefix')
-        .execute();
+      const [row] = await statement('pat_by_prefix', () =>
+        tx
+          .select({ pat: personalAccessTokens, role: memberships.role, authzVersion: authzVersions.version })
+          .from(personalAccessTokens)
+          .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
+          .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
+          .leftJoin(
+            memberships,
+            and(
+              eq(memberships.tenantId, personalAccessTokens.tenantId),
+              eq(memberships.userId, personalAccessTokens.userId),
+            ),
+          )
+          .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
+          .where(and(eq(personalAccessTokens.prefix, sql.placeholder('prefix')), eq(users.status, 'active')))
+          .prepare('pat_by_prefix'),
+      ).execute({ prefix });
       return row ? { ...row.pat, role: row.role as Role | null, authzVersion: row.authzVersion ?? 0 } : undefined;
     },
 
@@ -69,10 +73,13 @@ export function platformRepo(tx: Tx, run: RunStatement) {
     },
 
     async tenant(id: string): Promise<TenantRow | undefined> {
-      const [row] = await tx
-        .select()
-        .from(tenants)
-        .where(and(eq(tenants.id, id), isNull(tenants.deletedAt)));
+      const [row] = await statement('tenant', () =>
+        tx
+          .select()
+          .from(tenants)
+          .where(and(eq(tenants.id, sql.placeholder('id')), isNull(tenants.deletedAt)))
+          .prepare('tenant'),
+      ).execute({ id });
       return row;
     },
 
@@ -87,10 +94,13 @@ export function platformRepo(tx: Tx, run: RunStatement) {
 
     /** The tenant's authorization version: cached decisions older than this are stale. */
     async authzVersion(tenantId: string): Promise<number> {
-      const [row] = await tx
-        .select({ version: authzVersions.version })
-        .from(authzVersions)
-        .where(eq(authzVersions.tenantId, tenantId));
+      const [row] = await statement('authz_version', () =>
+        tx
+          .select({ version: authzVersions.version })
+          .from(authzVersions)
+          .where(eq(authzVersions.tenantId, sql.placeholder('tenantId')))
+          .prepare('authz_version'),
+      ).execute({ tenantId });
       return row?.version ?? 0;
     },
 
