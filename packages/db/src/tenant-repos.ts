@@ -16,9 +16,10 @@ import type { TenantScope, Tx } from './types.ts';
 
 /**
  * Every repo a tenant-scoped transaction can use; each closes over the tenant. Repos are built on
- * first use, so a transaction pays only for the ones it touches.
+ * first use, so a transaction pays only for the ones it touches. `audited` hears of every audit
+ * event appended: every mutation writes one.
  */
-export function tenantRepos(tx: Tx, scope: TenantScope) {
+export function tenantRepos(tx: Tx, scope: TenantScope, audited?: () => void) {
   const id = scope.tenantId;
   const cache = new Map<string, unknown>();
   const once = <T>(name: string, make: () => T): T => {
@@ -57,7 +58,7 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
       return once('mfa', () => mfaRepo(tx, id));
     },
     get audit() {
-      return once('audit', () => auditRepo(tx, id, scope.audit));
+      return once('audit', () => auditRepo(tx, id, scope.audit, audited));
     },
     get sessions() {
       return once('sessions', () => sessionsRepo(tx, id));

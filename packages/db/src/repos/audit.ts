@@ -39,7 +39,8 @@ export function auditEventWire(row: AuditEventRow): AuditEvent {
   };
 }
 
-export function auditRepo(tx: Tx, tenantId: string, context: AuditContext) {
+/** `appended` hears of every event written (the transaction may still roll back). */
+export function auditRepo(tx: Tx, tenantId: string, context: AuditContext, appended: () => void = () => {}) {
   return {
     /**
      * Appends one event to the tenant's chain. The head row is locked FOR UPDATE, so concurrent
@@ -71,6 +72,7 @@ export function auditRepo(tx: Tx, tenantId: string, context: AuditContext) {
       const row = { ...base, hash: auditEventHash(unhashed) };
       await tx.insert(auditEvents).values(row);
       await tx.update(auditHeads).set({ seq: row.seq, hash: row.hash }).where(eq(auditHeads.tenantId, tenantId));
+      appended();
       return row;
     },
 

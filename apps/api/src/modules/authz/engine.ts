@@ -69,6 +69,8 @@ export interface Model {
   customGrants: GrantSet;
   subjects: Map<string, Subject | null>;
   loading: Map<string, Promise<Subject | null>>;
+  /** Per member, the union of every role they hold: the common (unexplained) check is one lookup. */
+  memberGrants: WeakMap<Subject, GrantSet>;
 }
 
 const MAX_TENANTS = 10_000;
@@ -230,6 +232,7 @@ export function compileModel(data: ModelRows, policies: AbacPolicyRow[]): Model 
     customGrants: new GrantSet(custom),
     subjects: new Map(),
     loading: new Map(),
+    memberGrants: new WeakMap(),
   };
 }
 
@@ -260,6 +263,17 @@ function* rolePaths(model: Model, subject: Subject): Generator<{ role: Role; ref
       if (role) yield { role, ref: { role: ref(role), via: 'group', group: group.ref } };
     }
   }
+}
+
+function memberGrants(model: Model, subject: Subject): GrantSet {
+  let grants = model.memberGrants.get(subject);
+  if (!grants) {
+    const all: string[] = [];
+    for (const path of rolePaths(model, subject)) all.push(...path.role.permissions);
+    grants = new GrantSet(all);
+    model.memberGrants.set(subject, grants);
+  }
+  return grants;
 }
 
 function conditionInput(userId: string, subject: Subject, permission: string, context: CheckContext): ConditionInput {
@@ -294,13 +308,13 @@ export function evaluate(
   }
   const resource = resourceOf(permission);
   const grants: GrantPath[] = [];
-  for (const path of rolePaths(model, subject)) {
-    const matched = path.role.grants.match(permission, resource);
-    if (matched === undefined) continue;
-    grants.push({ ...path.ref, permission: matched });
-    if (!explain) break;
+  if (explain) {
+    for (const path of rolePaths(model, subject)) {
+      const matched = path.role.grants.match(permission, resource);
+      if (matched !== undefined) grants.push({ ...path.ref, permission: matched });
+    }
   }
-  const rbac = grants.length > 0;
+  const rbac = explain ? grants.length > 0 : memberGrants(model, subject).match(permission, resource) !== undefined;
 
   const applicable = model.policies.filter((p) => p.applies.match(permission, resource) !== undefined);
   if (applicable.length) {
