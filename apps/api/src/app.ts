@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { handlers } from './handlers.ts';
 import { allowedMethods, bind } from './http/bind.ts';
 import type { Deps } from './http/context.ts';
+import { CredentialCache } from './http/credential-cache.ts';
 import { ApiError, envelope } from './http/errors.ts';
 import { accessLog } from './http/middleware/access-log/index.ts';
 import { AuthzEngine } from './modules/authz/engine.ts';
@@ -33,7 +34,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   bind(
     app,
     handlers,
-    { ...deps, authz: new AuthzEngine(deps.db) },
+    { ...deps, authz: new AuthzEngine(deps.db), credentials: new CredentialCache(deps.db.changes) },
     { validateResponses: options.validateResponses ?? false, limitBody },
   );
 

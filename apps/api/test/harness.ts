@@ -161,3 +161,17 @@ export async function mintPat(t: TestApp, userId: string, scopes: string[] = ['*
   );
   return minted.token;
 }
+
+/**
+ * Resolves at the change feed's next announcement. A change made behind the server's back (plain
+ * SQL, as another replica would) reaches cached credentials through the feed; on PostgreSQL the
+ * notification arrives asynchronously after the commit.
+ */
+export function nextAnnouncement(db: Database): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = db.changes.subscribe((tenantId) => {
+      stop();
+      resolve(tenantId);
+    });
+  });
+}

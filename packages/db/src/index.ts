@@ -1,3 +1,4 @@
+export { type ChangeFeed, ChangeFeedSource } from './change-feed.ts';
 export {
   type Database,
   isUniqueViolation,

@@ -1,9 +1,9 @@
 import { decodeId } from '@qeetid/contract';
-import type { Database, PlatformReads } from '@qeetid/db';
+import type { PlatformReads } from '@qeetid/db';
 import { errors, jwtVerify } from 'jose';
 import { SIGNING_ALG } from '../crypto/key-ring.ts';
 import { parseToken, secretMatches } from '../crypto/opaque-token.ts';
-import type { Deps, Principal } from './context.ts';
+import type { AppDeps, Deps, Principal } from './context.ts';
 import { ApiError } from './errors.ts';
 
 /** How often at most `last_used_at` is written for one credential. */
@@ -17,7 +17,7 @@ const unauthorized = (message: string) => new ApiError('unauthorized', message);
  * `invalid_auth_scheme` naming the right one, never silently accepted.
  */
 export async function authenticate(
-  deps: Pick<Deps, 'db' | 'keys' | 'config'>,
+  deps: Pick<AppDeps, 'db' | 'keys' | 'config' | 'credentials'>,
   header: string | undefined,
   schemes: ReadonlySet<string>,
   now: Date,
@@ -33,7 +33,7 @@ export async function authenticate(
     if (!credential.startsWith('qk_')) {
       throw new ApiError('invalid_auth_scheme', 'the ApiKey scheme takes a qk_ key; send tokens as "Bearer <token>"');
     }
-    return apiKeyPrincipal(deps.db, credential, now);
+    return apiKeyPrincipal(deps, credential, now);
   }
   if (scheme === 'bearer') {
     if (credential.startsWith('qk_')) {
@@ -41,13 +41,13 @@ export async function authenticate(
     }
     if (!schemes.has('bearerAuth'))
       throw new ApiError('invalid_auth_scheme', 'this operation does not take bearer tokens');
-    if (credential.startsWith('qp_')) return patPrincipal(deps.db, credential, now);
+    if (credential.startsWith('qp_')) return patPrincipal(deps, credential, now);
     return accessTokenPrincipal(deps, credential, now);
   }
   throw new ApiError('invalid_auth_scheme', `unsupported Authorization scheme; use "ApiKey qk_…" or "Bearer <token>"`);
 }
 
-interface StoredCredential {
+export interface StoredCredential {
   tenantId: string;
   id: string;
   secretHash: string;
@@ -57,9 +57,12 @@ interface StoredCredential {
   lastUsedAt: Date | null;
 }
 
-/** Finds an opaque credential by prefix, checks secret, revocation and expiry, records its use. */
+/**
+ * Finds an opaque credential by prefix (cached until a change to its tenant is announced),
+ * checks secret, revocation and expiry, records its use.
+ */
 async function opaqueCredential<R extends StoredCredential>(
-  db: Database,
+  deps: Pick<AppDeps, 'db' | 'credentials'>,
   credential: string,
   kind: 'qk' | 'qp',
   label: string,
@@ -71,20 +74,27 @@ async function opaqueCredential<R extends StoredCredential>(
 ): Promise<R> {
   const parsed = parseToken(credential);
   if (parsed?.kind !== kind) throw unauthorized(`${label} is malformed`);
-  return db.platformRead(async (p) => {
-    const row = await lookup.find(p, parsed.prefix);
-    if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthorized(`${label} is not valid`);
-    if (row.revokedAt) throw unauthorized(`${label} has been revoked`);
-    if (row.expiresAt && row.expiresAt <= now) throw unauthorized(`${label} has expired`);
-    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
-      await lookup.touch(p, row, now);
-    return row;
-  });
+  const row = (await deps.credentials.get(`${kind}_${parsed.prefix}`, () =>
+    deps.db.platformRead((p) => lookup.find(p, parsed.prefix)),
+  )) as R | undefined;
+  if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthorized(`${label} is not valid`);
+  if (row.revokedAt) throw unauthorized(`${label} has been revoked`);
+  if (row.expiresAt && row.expiresAt <= now) throw unauthorized(`${label} has expired`);
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    // Stamped on the (possibly cached) row first, so concurrent requests write it once.
+    row.lastUsedAt = now;
+    await deps.db.platformRead((p) => lookup.touch(p, row, now));
+  }
+  return row;
 }
 
-async function apiKeyPrincipal(db: Database, credential: string, now: Date): Promise<Principal> {
+async function apiKeyPrincipal(
+  deps: Pick<AppDeps, 'db' | 'credentials'>,
+  credential: string,
+  now: Date,
+): Promise<Principal> {
   const key = await opaqueCredential(
-    db,
+    deps,
     credential,
     'qk',
     'API key',
@@ -100,9 +110,13 @@ async function apiKeyPrincipal(db: Database, credential: string, now: Date): Pro
   };
 }
 
-async function patPrincipal(db: Database, credential: string, now: Date): Promise<Principal> {
+async function patPrincipal(
+  deps: Pick<AppDeps, 'db' | 'credentials'>,
+  credential: string,
+  now: Date,
+): Promise<Principal> {
   const pat = await opaqueCredential(
-    db,
+    deps,
     credential,
     'qp',
     'personal access token',

@@ -6,6 +6,8 @@ import type { KeyProvider } from '../crypto/key-provider.ts';
 import type { KeyRing } from '../crypto/key-ring.ts';
 import type { AuthzEngine } from '../modules/authz/engine.ts';
 import type { MessageSender } from '../modules/messages/sender.ts';
+import type { StoredCredential } from './authenticate.ts';
+import type { CredentialCache } from './credential-cache.ts';
 
 /** Who is calling, established by the binder from the operation's `security`. */
 export type Principal =
@@ -60,6 +62,7 @@ export interface Deps {
 /** Deps plus what the app builds from them (no I/O). */
 export interface AppDeps extends Deps {
   authz: AuthzEngine;
+  credentials: CredentialCache<StoredCredential>;
 }
 
 /** Everything a handler may use besides its validated input. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, startTestApp, type TestApp } from '../harness.ts';
+import { createApiKey, nextAnnouncement, startTestApp, type TestApp } from '../harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -82,10 +82,12 @@ describe('API keys', () => {
       .body;
     expect(created.expires_at).toBe(expiresAt);
     expect((await t.request('GET', '/v1/users', { auth: { apiKey: created.key } })).status).toBe(200);
-    // Move the expiry into the past instead of waiting for it.
+    // Move the expiry into the past instead of waiting for it, behind the server's back.
+    const announced = nextAnnouncement(t.db);
     await t.db.unscopedQuery(`update api_keys set expires_at = now() - interval '1 second' where prefix = $1`, [
       created.prefix.slice(3),
     ]);
+    await announced;
     const res = await t.request('GET', '/v1/users', { auth: { apiKey: created.key } });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/expired/);
