@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { paced } from './paced.ts';
 import { cpuMicros } from './proc.ts';
 import { median, spreadPct } from './stats.ts';
 
@@ -15,7 +16,7 @@ export interface LoadSpec {
   pid?: number;
   /** Builds the path of every request (e.g. a different user each time); overrides `path`. */
   pathFor?: () => string;
-  /** Fixed overall rate in requests per second (latency at a given load), instead of flat out. */
+  /** Fixed overall rate in requests per second, evenly paced (latency at a given load), instead of flat out. */
   rate?: number;
   /** Sees every response (e.g. to keep the refresh token a rotation answered). */
   onResponse?: (status: number, body: string) => void;
@@ -40,8 +41,9 @@ export interface LoadSummary extends LoadRun {
 
 export const DEFAULT_CONNECTIONS = 10;
 
-/** One bounded autocannon run in this process. */
+/** One bounded run in this process: autocannon flat out, or paced load when `rate` is set. */
 export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
+  if (spec.rate) return paced({ ...spec, rate: spec.rate }, seconds);
   const url = new URL(spec.url);
   if (url.hostname !== '127.0.0.1') throw new Error(`load goes to loopback only, not ${url.hostname}`);
   const headers = { ...spec.headers, ...(spec.body ? { 'content-type': 'application/json' } : {}) };
@@ -53,7 +55,6 @@ export async function hit(spec: LoadSpec, seconds: number): Promise<LoadRun> {
     connections: spec.connections ?? DEFAULT_CONNECTIONS,
     pipelining: 1,
     duration: seconds,
-    ...(spec.rate ? { overallRate: spec.rate } : {}),
     requests: [
       {
         method: spec.method ?? 'GET',
