@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { handlers } from './handlers.ts';
 import { allowedMethods, bind } from './http/bind.ts';
 import type { Deps } from './http/context.ts';
 import { CredentialCache } from './http/credential-cache.ts';
-import { ApiError, envelope } from './http/errors.ts';
-import { accessLog } from './http/middleware/access-log/index.ts';
+import { ApiError } from './http/errors.ts';
+import { requestScope } from './http/request-scope.ts';
 import { AuthzEngine } from './modules/authz/engine.ts';
 
 export interface AppOptions {
@@ -17,8 +15,7 @@ export interface AppOptions {
 /** The whole HTTP surface; no I/O happens here, so tests build it around their own database. */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   const app = new Hono();
-  app.use(requestId({ generator: () => `req_${randomUUID()}` }));
-  app.use(accessLog({ log: deps.log }));
+  const scope = requestScope(deps.log);
   const limiter = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -35,7 +32,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono {
     app,
     handlers,
     { ...deps, authz: new AuthzEngine(deps.db), credentials: new CredentialCache(deps.db.changes) },
-    { validateResponses: options.validateResponses ?? false, limitBody },
+    { validateResponses: options.validateResponses ?? false, limitBody, respond: scope.respond },
   );
 
   app.notFound((c) => {
@@ -45,17 +42,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono {
           headers: { Allow: allowed.join(', ') },
         })
       : new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`);
-    return respondWithError(c, error);
+    return scope.settle(c, error);
   });
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return respondWithError(c, err);
-    deps.log.error({ err, request_id: c.get('requestId') }, 'unhandled error');
-    return respondWithError(c, new ApiError('internal', 'internal error; quote the request id when reporting it'));
-  });
+  app.onError((err, c) => scope.settle(c, err));
   return app;
-}
-
-function respondWithError(c: import('hono').Context, error: ApiError): Response {
-  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  return c.json(envelope(error, c.get('requestId') ?? 'unknown'), error.status);
 }

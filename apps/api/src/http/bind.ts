@@ -16,6 +16,8 @@ export interface BindOptions {
   validateResponses: boolean;
   /** Guards the operations that read a request body; `x-qeet-body-limit` raises the limit for one. */
   limitBody: (operationLimit: number | null) => MiddlewareHandler;
+  /** Wraps every route (request id, error envelope, access log). */
+  respond: (c: Context, route: () => Promise<Response>) => Promise<Response>;
 }
 
 /** `/v1/users/{id}` → `/v1/users/:id` */
@@ -42,7 +44,8 @@ export function bind(app: Hono, handlers: AppHandlers, deps: AppDeps, options: B
   const sorted = [...operations].sort((a, b) => (routeOrder(a.path) < routeOrder(b.path) ? -1 : 1));
   for (const op of sorted) {
     const validator = operationValidator(op.path, op.method);
-    const route = (c: Context) => serve(c, op, validator, handlers[op.operationId as OperationId], deps, options);
+    const handler = handlers[op.operationId as OperationId];
+    const route = (c: Context) => options.respond(c, () => serve(c, op, validator, handler, deps, options));
     if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody(op.bodyLimit), route);
     else app.on(op.method.toUpperCase(), honoPath(op.path), route);
   }
