@@ -6,7 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { boundStatement, type RunStatement } from './repos/hot-statements.ts';
+import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
 import { platformRepo } from './repos/platform.ts';
 import * as schema from './schema.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
@@ -72,12 +72,31 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   });
 }
 
-async function scopeTo(tx: Tx, scope: TenantScope): Promise<TenantRepos> {
+const SCOPE_TO_TENANT = "select set_config('qeet.tenant_id', $1, true), set_config('role', 'qeet_app', true)";
+
+async function scopeTo(tx: Tx, run: RunStatement, scope: TenantScope): Promise<TenantRepos> {
   // Both settings are transaction-local: the connection goes back to the pool clean.
-  await tx.execute(
-    sql`select set_config('qeet.tenant_id', ${scope.tenantId}, true), set_config('role', 'qeet_app', true)`,
-  );
+  await run(SCOPE_TO_TENANT, [scope.tenantId]);
   return tenantRepos(tx, scope);
+}
+
+/**
+ * Runs `work` with the scopes it enters, then writes their pending audit events (repos/audit.ts
+ * `append`) before the transaction commits. A scope's events are written when the next scope is
+ * entered, while its tenant is still the one row-level security checks them against.
+ */
+async function withAudit<T>(work: (enter: (scope: TenantScope) => Promise<TenantRepos>) => Promise<T>, tx: Tx) {
+  const run = transactionStatement(tx);
+  const entered: TenantRepos[] = [];
+  const result = await work(async (scope) => {
+    await entered.at(-1)?.audit.flush();
+    const repos = await scopeTo(tx, run, scope);
+    entered.push(repos);
+    return repos;
+  });
+  // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
+  for (const repos of entered) await repos.audit.flush();
+  return result;
 }
 
 function wrap(
@@ -93,10 +112,10 @@ function wrap(
   const reads = platformRepo(db as unknown as Tx, raw.prepared);
   return {
     engine,
-    withTenant: (scope, fn) => db.transaction(async (tx) => fn(await scopeTo(tx, scope))),
+    withTenant: (scope, fn) => db.transaction((tx) => withAudit(async (enter) => fn(await enter(scope)), tx)),
     platform: (fn) =>
-      db.transaction(async (tx) =>
-        fn({ ...platformRepo(tx, boundStatement(tx)), enterTenant: (scope) => scopeTo(tx, scope) }),
+      db.transaction((tx) =>
+        withAudit((enter) => fn({ ...platformRepo(tx, transactionStatement(tx)), enterTenant: enter }), tx),
       ),
     platformRead: (fn) => fn(reads),
     ping: async () => {

@@ -3,6 +3,7 @@ import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
 import { authPoliciesRepo } from './repos/auth-policies.ts';
 import { groupsRepo } from './repos/groups.ts';
+import { transactionStatement } from './repos/hot-statements.ts';
 import { membershipsRepo } from './repos/memberships.ts';
 import { mfaRepo } from './repos/mfa.ts';
 import { passkeysRepo } from './repos/passkeys.ts';
@@ -20,6 +21,7 @@ import type { TenantScope, Tx } from './types.ts';
  */
 export function tenantRepos(tx: Tx, scope: TenantScope) {
   const id = scope.tenantId;
+  const run = transactionStatement(tx);
   const cache = new Map<string, unknown>();
   const once = <T>(name: string, make: () => T): T => {
     if (!cache.has(name)) cache.set(name, make());
@@ -51,16 +53,16 @@ export function tenantRepos(tx: Tx, scope: TenantScope) {
       return once('abacPolicies', () => abacPoliciesRepo(tx, id));
     },
     get passkeys() {
-      return once('passkeys', () => passkeysRepo(tx, id));
+      return once('passkeys', () => passkeysRepo(tx, run, id));
     },
     get mfa() {
-      return once('mfa', () => mfaRepo(tx, id));
+      return once('mfa', () => mfaRepo(tx, run, id));
     },
     get audit() {
-      return once('audit', () => auditRepo(tx, id, scope.audit));
+      return once('audit', () => auditRepo(tx, run, id, scope.audit));
     },
     get sessions() {
-      return once('sessions', () => sessionsRepo(tx, id));
+      return once('sessions', () => sessionsRepo(tx, run, id));
     },
     get passwords() {
       return once('passwords', () => passwordsRepo(tx, id));
