@@ -72,28 +72,31 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   });
 }
 
+/** Both settings are transaction-local: the connection goes back to the pool clean. */
 const SCOPE_TO_TENANT = "select set_config('qeet.tenant_id', $1, true), set_config('role', 'qeet_app', true)";
 
-async function scopeTo(tx: Tx, run: RunStatement, scope: TenantScope): Promise<TenantRepos> {
-  // Both settings are transaction-local: the connection goes back to the pool clean.
-  await run(SCOPE_TO_TENANT, [scope.tenantId]);
-  return tenantRepos(tx, scope);
-}
-
 /**
- * Runs `work` with the scopes it enters, then writes their pending audit events (repos/audit.ts
- * `append`) before the transaction commits. A scope's events are written when the next scope is
- * entered, while its tenant is still the one row-level security checks them against.
+ * One transaction's tenant scopes. Entering a scope sends its settings without waiting for them:
+ * the scope's statements follow on the same connection, in order, so the settings cost no round
+ * trip of their own; their outcome is checked before the commit. Pending audit events (repos/
+ * audit.ts `append`) are written when the next scope is entered, while their tenant is still the
+ * one row-level security checks them against, and at the end.
  */
-async function withAudit<T>(work: (enter: (scope: TenantScope) => Promise<TenantRepos>) => Promise<T>, tx: Tx) {
+async function withScopes<T>(tx: Tx, work: (enter: (scope: TenantScope) => Promise<TenantRepos>) => Promise<T>) {
   const run = transactionStatement(tx);
   const entered: TenantRepos[] = [];
+  const settings: Promise<unknown>[] = [];
   const result = await work(async (scope) => {
     await entered.at(-1)?.audit.flush();
-    const repos = await scopeTo(tx, run, scope);
+    const applied = run(SCOPE_TO_TENANT, [scope.tenantId]);
+    // Awaited below; a failure also fails every later statement of the transaction.
+    applied.catch(() => {});
+    settings.push(applied);
+    const repos = tenantRepos(tx, scope);
     entered.push(repos);
     return repos;
   });
+  await Promise.all(settings);
   // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
   for (const repos of entered) await repos.audit.flush();
   return result;
@@ -112,10 +115,10 @@ function wrap(
   const reads = platformRepo(db as unknown as Tx, raw.prepared);
   return {
     engine,
-    withTenant: (scope, fn) => db.transaction((tx) => withAudit(async (enter) => fn(await enter(scope)), tx)),
+    withTenant: (scope, fn) => db.transaction((tx) => withScopes(tx, async (enter) => fn(await enter(scope)))),
     platform: (fn) =>
       db.transaction((tx) =>
-        withAudit((enter) => fn({ ...platformRepo(tx, transactionStatement(tx)), enterTenant: enter }), tx),
+        withScopes(tx, (enter) => fn({ ...platformRepo(tx, transactionStatement(tx)), enterTenant: enter })),
       ),
     platformRead: (fn) => fn(reads),
     ping: async () => {

@@ -62,19 +62,27 @@ export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredent
   assertMethodAllowed(policy.login_methods, 'passkey');
   const start = startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible));
   const homeScope = signInScope({ ...start, tenantId: verified.user.tenantId });
+  const session = newId('session');
+  const stepUp = { subject: session.id, userId: verified.user.id };
   return ctx.db.platform(async (p) => {
     const home = await p.enterTenant(homeScope);
-    await recordPasskeyUse(home, verified, now);
     await home.audit.append({
       action: 'passkey.signed_in',
       target: { type: 'passkey', id: encodeId('passkey', verified.passkey.id) },
       metadata: { user_id: encodeId('user', verified.user.id) },
     });
-    const same = tenantId === verified.user.tenantId;
-    const signIn = same ? home : await p.enterTenant(signInScope(start));
-    const pair = await openSession(ctx, signIn, start, policy);
-    const back = same ? home : await p.enterTenant(homeScope);
-    await recordStepUp(back, { subject: pair.session_id, userId: verified.user.id }, 'webauthn', now);
+    if (tenantId === verified.user.tenantId) {
+      // One scope: the three writes go out together on the transaction's connection.
+      const [pair] = await Promise.all([
+        openSession(ctx, home, start, { policy, id: session }),
+        recordPasskeyUse(home, verified, now),
+        recordStepUp(home, stepUp, 'webauthn', now),
+      ]);
+      return pair;
+    }
+    await recordPasskeyUse(home, verified, now);
+    const pair = await openSession(ctx, await p.enterTenant(signInScope(start)), start, { policy, id: session });
+    await recordStepUp(await p.enterTenant(homeScope), stepUp, 'webauthn', now);
     return pair;
   });
 }

@@ -34,18 +34,18 @@ export function signInScope(start: SessionStart): TenantScope {
 /**
  * Opens a session inside the caller's tenant transaction (the session row, the first refresh
  * token of its family, the `session.created` audit event) and returns the token pair. A caller
- * that has read the tenant's auth policy already passes it along.
+ * that has read the tenant's auth policy already, or needs the session id first, passes it.
  * Every way of signing in ends here: password, passkey, magic link, email code, MFA completion.
  */
 export async function openSession(
   deps: Signer,
   r: TenantRepos,
   start: SessionStart,
-  policy?: AuthPolicy,
+  known: { policy?: AuthPolicy; id?: { uuid: string; id: string } } = {},
 ): Promise<TokenPair> {
   const now = new Date();
-  const effective = policy ?? (await policyOf(r));
-  const id = newId('session');
+  const effective = known.policy ?? (await policyOf(r));
+  const id = known.id ?? newId('session');
   const refresh = mintSecret('qr');
   const session = await r.sessions.open({
     id: id.uuid,
