@@ -13,6 +13,7 @@ export type { GroupRow } from './repos/groups.ts';
 export type { NewOtpFactor, NewPendingLogin } from './repos/mfa.ts';
 export type { NewPasskey } from './repos/passkeys.ts';
 export type { RoleRow, RoleWithPermissions } from './repos/roles.ts';
+export type { AssertingPasskey } from './repos/sign-in-lookups.ts';
 export type { NewUser, UserPatch } from './repos/users.ts';
 export { type TenantRepos, tenantRepos } from './tenant-repos.ts';
 export type * from './types.ts';

@@ -7,7 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type ChangeFeed, type ChangeFeedSource, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
-import { boundStatement, type RunStatement } from './repos/hot-statements.ts';
+import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
 import { platformRepo } from './repos/platform.ts';
 import * as schema from './schema.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
@@ -87,26 +87,41 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   });
 }
 
-async function scopeTo(tx: Tx, scope: TenantScope, audited?: () => void): Promise<TenantRepos> {
-  // Both settings are transaction-local: the connection goes back to the pool clean.
-  await tx.execute(
-    sql`select set_config('qeet.tenant_id', ${scope.tenantId}, true), set_config('role', 'qeet_app', true)`,
-  );
-  return tenantRepos(tx, scope, audited);
-}
+/** Both settings are transaction-local: the connection goes back to the pool clean. */
+const SCOPE_TO_TENANT = "select set_config('qeet.tenant_id', $1, true), set_config('role', 'qeet_app', true)";
 
-/** Runs a transaction; if it appended audit events (it changed something), announces its tenant once it committed. */
-async function announcing<T>(
-  changes: ChangeFeedSource,
-  tenantId: () => string | undefined,
-  run: (audited: () => void) => Promise<T>,
-): Promise<T> {
-  let changed = false;
-  const result = await run(() => {
-    changed = true;
+type Enter = (scope: TenantScope) => Promise<TenantRepos>;
+
+/**
+ * One transaction's tenant scopes. Entering a scope sends its settings without waiting for them:
+ * the scope's statements follow on the same connection, in order, so the settings cost no round
+ * trip of their own; their outcome is checked before the commit. Pending audit events (repos/
+ * audit.ts `append`) are written when the next scope is entered, while their tenant is still the
+ * one row-level security checks them against, and at the end. Once the transaction committed,
+ * every tenant that appended an event (every mutation does) is announced on the change feed.
+ */
+async function scopedTransaction<T>(db: Db, changes: ChangeFeedSource, work: (tx: Tx, enter: Enter) => Promise<T>) {
+  const audited = new Set<string>();
+  const result = await db.transaction(async (tx) => {
+    const run = transactionStatement(tx);
+    const entered: TenantRepos[] = [];
+    const settings: Promise<unknown>[] = [];
+    const outcome = await work(tx, async (scope) => {
+      await entered.at(-1)?.audit.flush();
+      const applied = run(SCOPE_TO_TENANT, [scope.tenantId]);
+      // Awaited below; a failure also fails every later statement of the transaction.
+      applied.catch(() => {});
+      settings.push(applied);
+      const repos = tenantRepos(tx, scope, () => audited.add(scope.tenantId));
+      entered.push(repos);
+      return repos;
+    });
+    await Promise.all(settings);
+    // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
+    for (const repos of entered) await repos.audit.flush();
+    return outcome;
   });
-  const tenant = tenantId();
-  if (changed && tenant) changes.announce(tenant);
+  for (const tenantId of audited) changes.announce(tenantId);
   return result;
 }
 
@@ -124,29 +139,11 @@ function wrap(
   const reads = platformRepo(db as unknown as Tx, raw.prepared);
   return {
     engine,
-    withTenant: (scope, fn) =>
-      announcing(
-        changes,
-        () => scope.tenantId,
-        (audited) => db.transaction(async (tx) => fn(await scopeTo(tx, scope, audited))),
+    withTenant: (scope, fn) => scopedTransaction(db, changes, async (_tx, enter) => fn(await enter(scope))),
+    platform: (fn) =>
+      scopedTransaction(db, changes, (tx, enter) =>
+        fn({ ...platformRepo(tx, transactionStatement(tx)), enterTenant: enter }),
       ),
-    platform: (fn) => {
-      let entered: string | undefined;
-      return announcing(
-        changes,
-        () => entered,
-        (audited) =>
-          db.transaction(async (tx) =>
-            fn({
-              ...platformRepo(tx, boundStatement(tx)),
-              enterTenant: (scope) => {
-                entered = scope.tenantId;
-                return scopeTo(tx, scope, audited);
-              },
-            }),
-          ),
-      );
-    },
     changes,
     platformRead: (fn) => fn(reads),
     ping: async () => {

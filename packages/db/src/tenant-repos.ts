@@ -3,6 +3,7 @@ import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
 import { authPoliciesRepo } from './repos/auth-policies.ts';
 import { groupsRepo } from './repos/groups.ts';
+import { transactionStatement } from './repos/hot-statements.ts';
 import { membershipsRepo } from './repos/memberships.ts';
 import { mfaRepo } from './repos/mfa.ts';
 import { passkeysRepo } from './repos/passkeys.ts';
@@ -17,10 +18,11 @@ import type { TenantScope, Tx } from './types.ts';
 /**
  * Every repo a tenant-scoped transaction can use; each closes over the tenant. Repos are built on
  * first use, so a transaction pays only for the ones it touches. `audited` hears of every audit
- * event appended: every mutation writes one.
+ * event appended: every mutation appends one.
  */
 export function tenantRepos(tx: Tx, scope: TenantScope, audited?: () => void) {
   const id = scope.tenantId;
+  const run = transactionStatement(tx);
   const cache = new Map<string, unknown>();
   const once = <T>(name: string, make: () => T): T => {
     if (!cache.has(name)) cache.set(name, make());
@@ -52,16 +54,16 @@ export function tenantRepos(tx: Tx, scope: TenantScope, audited?: () => void) {
       return once('abacPolicies', () => abacPoliciesRepo(tx, id));
     },
     get passkeys() {
-      return once('passkeys', () => passkeysRepo(tx, id));
+      return once('passkeys', () => passkeysRepo(tx, run, id));
     },
     get mfa() {
-      return once('mfa', () => mfaRepo(tx, id));
+      return once('mfa', () => mfaRepo(tx, run, id));
     },
     get audit() {
-      return once('audit', () => auditRepo(tx, id, scope.audit, audited));
+      return once('audit', () => auditRepo(tx, run, id, scope.audit, audited));
     },
     get sessions() {
-      return once('sessions', () => sessionsRepo(tx, id));
+      return once('sessions', () => sessionsRepo(tx, run, id));
     },
     get passwords() {
       return once('passwords', () => passwordsRepo(tx, id));

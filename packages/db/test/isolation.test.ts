@@ -94,15 +94,15 @@ beforeAll(async () => {
       createdAt: now,
     });
     await r.audit.append({ action: 'a.secret', target: { type: 't', id: A_USER } });
-    await r.sessions.insert({
+    await r.audit.flush();
+    await r.sessions.open({
       id: A_SESSION,
       userId: A_USER,
       authMethods: ['pwd'],
       createdAt: now,
-      lastActiveAt: now,
       expiresAt: new Date('2099-01-01T00:00:00Z'),
+      refreshToken: { id: A_SESSION, tokenHash: 'a-hash' },
     });
-    await r.sessions.addRefreshToken({ id: A_SESSION, sessionId: A_SESSION, tokenHash: 'a-hash', createdAt: now });
     await r.passwords.set(A_USER, 'a-password-hash', now);
     await r.authPolicy.put({ password_min_length: 12 }, now);
     await r.roles.insert({ id: A_ROLE, name: 'a-role', description: null }, ['a_secret:read'], now);
@@ -290,14 +290,14 @@ const attacks: Attacks = {
     revoke: (r) => r.pats.revoke(A_USER, A_KEY, now),
   },
   sessions: {
-    insert: async (r) => {
-      const row = await r.sessions.insert({
+    open: async (r) => {
+      const row = await r.sessions.open({
         id: crypto.randomUUID(),
         userId: A_USER,
         authMethods: ['pwd'],
         createdAt: now,
-        lastActiveAt: now,
         expiresAt: now,
+        refreshToken: { id: crypto.randomUUID(), tokenHash: 'b-hash' },
       });
       return row.tenantId === B ? undefined : row;
     },
@@ -412,8 +412,16 @@ const attacks: Attacks = {
   },
   audit: {
     append: async (r) => {
-      const row = await r.audit.append({ action: 'b.event', target: { type: 't', id: null } });
-      return row.tenantId === B && row.seq === 1 ? undefined : row;
+      await r.audit.append({ action: 'b.event', target: { type: 't', id: null } });
+      await r.audit.flush();
+      const head = await r.audit.head();
+      return head?.tenantId === B && head.seq === 1 ? undefined : head;
+    },
+    flush: async (r) => {
+      await r.audit.append({ action: 'b.event', target: { type: 't', id: null } });
+      await r.audit.flush();
+      const [event] = await r.audit.scan(0, 1);
+      return event?.tenantId === B && event.action === 'b.event' ? undefined : event;
     },
     head: async (r) => ((await r.audit.head())?.tenantId === B ? undefined : 'foreign head'),
     list: async (r) => (await r.audit.list({ limit: 100 })).items,

@@ -2,6 +2,7 @@ import { type AuditEvent, auditEventHash, encodeId, newId } from '@qeetid/contra
 import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import { auditEvents, auditHeads } from '../schema.ts';
 import type { AuditContext, AuditEventRow, Tx } from '../types.ts';
+import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 
 export interface AuditEntry {
@@ -39,24 +40,44 @@ export function auditEventWire(row: AuditEventRow): AuditEvent {
   };
 }
 
-/** `appended` hears of every event written (the transaction may still roll back). */
-export function auditRepo(tx: Tx, tenantId: string, context: AuditContext, appended: () => void = () => {}) {
+/** Locks the tenant's chain head: concurrent writers (also in other processes) queue up behind it. */
+const LOCK_HEAD = 'select seq, hash from audit_heads where tenant_id = $1 for update';
+
+/** $1 tenant, $2 the event rows as a JSON array (their field names), $3 and $4 the new head. */
+const WRITE_EVENTS = `with added as (
+    insert into audit_events (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, target_type,
+      target_id, ip, user_agent, request_id, metadata, prev_hash, hash)
+    select $1, e.seq, e.id, e."occurredAt", e."actorType", e."actorId", e.action, e."targetType",
+      e."targetId", e.ip, e."userAgent", e."requestId", e.metadata, e."prevHash", e.hash
+    from jsonb_to_recordset($2::jsonb) as e(seq bigint, id uuid, "occurredAt" timestamptz, "actorType" text,
+      "actorId" text, action text, "targetType" text, "targetId" text, ip text, "userAgent" text,
+      "requestId" text, metadata jsonb, "prevHash" text, hash text)
+  )
+  update audit_heads set seq = $3, hash = $4 where tenant_id = $1`;
+
+type PendingEvent = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
+
+/** `appended` hears of every event added (the transaction may still roll back). */
+export function auditRepo(
+  tx: Tx,
+  run: RunStatement,
+  tenantId: string,
+  context: AuditContext,
+  appended: () => void = () => {},
+) {
+  let pending: PendingEvent[] = [];
   return {
     /**
-     * Appends one event to the tenant's chain. The head row is locked FOR UPDATE, so concurrent
-     * writers (also in other processes) queue up behind each other and the chain never forks;
-     * the (tenant_id, seq) primary key is the backstop.
+     * Adds one event to the tenant's chain when the transaction commits: the transaction
+     * (open.ts) writes a scope's events together, so the chain head stays locked only from then
+     * until the commit, and one append costs the same two statements as several.
      */
-    async append(entry: AuditEntry): Promise<AuditEventRow> {
-      const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId)).for('update');
-      if (!head) throw new Error(`tenant ${tenantId} has no audit chain`);
-      const id = newId('event');
-      const occurredAt = new Date();
-      const base = {
+    async append(entry: AuditEntry): Promise<void> {
+      appended();
+      pending.push({
         tenantId,
-        seq: head.seq + 1,
-        id: id.uuid,
-        occurredAt,
+        id: newId('event').uuid,
+        occurredAt: new Date(),
         actorType: context.actor.type,
         actorId: context.actor.id,
         action: entry.action,
@@ -66,14 +87,25 @@ export function auditRepo(tx: Tx, tenantId: string, context: AuditContext, appen
         userAgent: context.userAgent,
         requestId: context.requestId,
         metadata: entry.metadata ?? {},
-        prevHash: head.hash,
-      };
-      const { hash: _, ...unhashed } = auditEventWire({ ...base, hash: '' });
-      const row = { ...base, hash: auditEventHash(unhashed) };
-      await tx.insert(auditEvents).values(row);
-      await tx.update(auditHeads).set({ seq: row.seq, hash: row.hash }).where(eq(auditHeads.tenantId, tenantId));
-      appended();
-      return row;
+      });
+    },
+
+    /** Writes the pending events after the chain head, which stays locked until the commit. */
+    async flush(): Promise<void> {
+      if (!pending.length) return;
+      const events = pending;
+      pending = [];
+      const [head] = await run<{ seq: number | string; hash: string }>(LOCK_HEAD, [tenantId]);
+      if (!head) throw new Error(`tenant ${tenantId} has no audit chain`);
+      let seq = Number(head.seq);
+      let prevHash = head.hash;
+      const rows = events.map((event): AuditEventRow => {
+        const row = { ...event, seq: ++seq, prevHash, hash: '' };
+        const { hash: _, ...unhashed } = auditEventWire(row);
+        prevHash = auditEventHash(unhashed);
+        return { ...row, hash: prevHash };
+      });
+      await run(WRITE_EVENTS, [tenantId, JSON.stringify(rows), seq, prevHash]);
     },
 
     async head() {

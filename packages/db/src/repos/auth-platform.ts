@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import {
-  memberships,
   messageOutbox,
   oneTimeTokens,
   rateLimitCounters,
@@ -69,6 +68,21 @@ const ROTATE_REFRESH_TOKEN = `with claimed as (
     returning 1
   )
   select standing.*, (select count(*) from successor) as rotated from standing`;
+
+/**
+ * The membership a sign-in of user `user` lands in: in tenant `wanted` when the user is a member
+ * of it, else their home tenant when they are a member there, else their oldest membership.
+ * `user` and `wanted` are SQL expressions (parameters or columns); `wanted` may be null.
+ */
+export const signInMembership = (user: string, wanted: string) => `select m.tenant_id, m.role
+  from memberships m
+  join tenants t on t.id = m.tenant_id and t.deleted_at is null
+  join users u on u.id = m.user_id
+  where m.user_id = ${user} and (${wanted}::uuid is null or m.tenant_id = ${wanted}::uuid)
+  order by m.tenant_id = u.tenant_id desc, m.created_at asc
+  limit 1`;
+
+const SIGN_IN_TENANT = signInMembership('$1', '$2');
 
 type Timestamp = Date | string;
 interface StandingRow {
@@ -182,20 +196,10 @@ export function authPlatformRepo(tx: Tx, run: RunStatement) {
       return row;
     },
 
-    /**
-     * The tenant a sign-in lands in: `tenantId` when the user is a member of it, else their home
-     * tenant when they are a member there, else their oldest membership.
-     */
+    /** The tenant a sign-in lands in (`signInMembership`). */
     async signInTenant(userId: string, tenantId?: string): Promise<{ tenantId: string; role: Role } | undefined> {
-      const [row] = await tx
-        .select({ tenantId: memberships.tenantId, role: memberships.role })
-        .from(memberships)
-        .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.deletedAt)))
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.userId, userId), tenantId ? eq(memberships.tenantId, tenantId) : undefined))
-        .orderBy(desc(sql`${memberships.tenantId} = ${users.tenantId}`), asc(memberships.createdAt))
-        .limit(1);
-      return row ? { tenantId: row.tenantId, role: row.role as Role } : undefined;
+      const [row] = await run<{ tenant_id: string; role: string }>(SIGN_IN_TENANT, [userId, tenantId ?? null]);
+      return row ? { tenantId: row.tenant_id, role: row.role as Role } : undefined;
     },
 
     // ── refresh

@@ -9,12 +9,19 @@ import {
   tenantSecurityPolicies,
 } from '../schema.ts';
 import type { OtpFactorRow, Tx } from '../types.ts';
+import type { RunStatement } from './hot-statements.ts';
 
 export type NewOtpFactor = Omit<typeof mfaOtpFactors.$inferInsert, 'tenantId'>;
 export type NewPendingLogin = Omit<typeof mfaPendingLogins.$inferInsert, 'tenantId'>;
 
 /** A tenant's second factors, MFA state, pending MFA sign-ins, step-up clocks and policy. */
-export function mfaRepo(tx: Tx, tenantId: string) {
+/** $1 tenant, $2 subject, $3 user, $4 method, $5 when. */
+const RECORD_STEP_UP = `insert into step_up_verifications (tenant_id, subject, user_id, method, verified_at)
+  values ($1, $2, $3, $4, $5)
+  on conflict (tenant_id, subject) do update
+  set method = excluded.method, verified_at = excluded.verified_at, user_id = excluded.user_id`;
+
+export function mfaRepo(tx: Tx, run: RunStatement, tenantId: string) {
   const totpOf = (userId: string) => and(eq(mfaTotp.tenantId, tenantId), eq(mfaTotp.userId, userId));
   const stateOf = (userId: string) => and(eq(mfaUserState.tenantId, tenantId), eq(mfaUserState.userId, userId));
   const otpOf = (userId: string, id: string) =>
@@ -191,14 +198,9 @@ export function mfaRepo(tx: Tx, tenantId: string) {
       return rows.length === 1;
     },
 
+    /** Every sign-in with a second factor or passkey runs it: fixed SQL text. */
     async recordStepUp(subject: string, userId: string, method: string, at: Date): Promise<void> {
-      await tx
-        .insert(stepUpVerifications)
-        .values({ tenantId, subject, userId, method, verifiedAt: at })
-        .onConflictDoUpdate({
-          target: [stepUpVerifications.tenantId, stepUpVerifications.subject],
-          set: { method, verifiedAt: at, userId },
-        });
+      await run(RECORD_STEP_UP, [tenantId, subject, userId, method, at.toISOString()]);
     },
 
     async stepUp(subject: string) {

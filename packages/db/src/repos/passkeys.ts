@@ -1,11 +1,17 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { webauthnCredentials } from '../schema.ts';
 import type { PasskeyRow, Tx } from '../types.ts';
+import type { RunStatement } from './hot-statements.ts';
 
 export type NewPasskey = Omit<typeof webauthnCredentials.$inferInsert, 'tenantId'>;
 
 /** A tenant's WebAuthn credentials; every query names the user it is about. */
-export function passkeysRepo(tx: Tx, tenantId: string) {
+/** $1 tenant, $2 user, $3 passkey, $4 counter read before verification, $5 new counter, $6 backup state, $7 when. */
+const RECORD_USE = `update webauthn_credentials set sign_count = $5, backup_state = $6, last_used_at = $7
+  where tenant_id = $1 and user_id = $2 and id = $3 and sign_count = $4
+  returning id`;
+
+export function passkeysRepo(tx: Tx, run: RunStatement, tenantId: string) {
   const mine = (userId: string, id: string) =>
     and(
       eq(webauthnCredentials.tenantId, tenantId),
@@ -43,18 +49,22 @@ export function passkeysRepo(tx: Tx, tenantId: string) {
     /**
      * Stores the counter and backup state of a successful assertion. The update only lands while
      * the stored counter is still below the new one, so two racing assertions with the same
-     * counter cannot both succeed (WebAuthn L3 §7.2 step 21).
+     * counter cannot both succeed (WebAuthn L3 §7.2 step 21). Every passkey sign-in runs it: fixed SQL text.
      */
     async recordUse(
       userId: string,
       id: string,
       use: { signCount: number; previousSignCount: number; backupState: boolean; at: Date },
     ): Promise<boolean> {
-      const rows = await tx
-        .update(webauthnCredentials)
-        .set({ signCount: use.signCount, backupState: use.backupState, lastUsedAt: use.at })
-        .where(and(mine(userId, id), eq(webauthnCredentials.signCount, use.previousSignCount)))
-        .returning({ id: webauthnCredentials.id });
+      const rows = await run(RECORD_USE, [
+        tenantId,
+        userId,
+        id,
+        use.previousSignCount,
+        use.signCount,
+        use.backupState,
+        use.at.toISOString(),
+      ]);
       return rows.length === 1;
     },
   };

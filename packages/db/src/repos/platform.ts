@@ -16,7 +16,7 @@ import { signInLookups } from './sign-in-lookups.ts';
 export function platformRepo(tx: Tx, run: RunStatement) {
   const statement = statementCache();
   return {
-    ...signInLookups(tx),
+    ...signInLookups(tx, run),
     ...authPlatformRepo(tx, run),
     /**
      * The key with its tenant's authorization version (read along, so checks need no second

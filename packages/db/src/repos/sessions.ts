@@ -1,21 +1,54 @@
 import { and, desc, eq, gt, isNull, lt, ne, type SQL } from 'drizzle-orm';
 import { refreshTokens, sessions } from '../schema.ts';
 import type { PageQuery, SessionRow, Tx } from '../types.ts';
+import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 
-export type NewSession = Omit<typeof sessions.$inferInsert, 'tenantId'>;
-
 /** A tenant's sessions and their refresh-token families. */
-export function sessionsRepo(tx: Tx, tenantId: string) {
+/** $1 tenant, $2–$8 the session ($3 user, $4 methods as JSON), $9–$10 its first refresh token. */
+const OPEN_SESSION = `with opened as (
+    insert into sessions (tenant_id, id, user_id, auth_methods, ip, user_agent, created_at, last_active_at, expires_at)
+    values ($1, $2, $3, array(select jsonb_array_elements_text($4::jsonb)), $5, $6, $7, $7, $8)
+  )
+  insert into refresh_tokens (tenant_id, id, session_id, token_hash, created_at) values ($1, $9, $2, $10, $7)`;
+
+export type NewSession = Omit<typeof sessions.$inferInsert, 'tenantId' | 'lastActiveAt'> & {
+  refreshToken: { id: string; tokenHash: string };
+};
+
+export function sessionsRepo(tx: Tx, run: RunStatement, tenantId: string) {
   const live = (now: Date): SQL => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now)) as SQL;
   return {
-    async insert(values: NewSession): Promise<SessionRow> {
-      const [row] = await tx
-        .insert(sessions)
-        .values({ ...values, tenantId })
-        .returning();
-      if (!row) throw new Error('insert returned no row');
-      return row;
+    /**
+     * A new session and the first refresh token of its family, in one statement (every sign-in
+     * runs it); the session is last active when it is created.
+     */
+    async open(values: NewSession): Promise<SessionRow> {
+      await run(OPEN_SESSION, [
+        tenantId,
+        values.id,
+        values.userId,
+        JSON.stringify(values.authMethods),
+        values.ip ?? null,
+        values.userAgent ?? null,
+        values.createdAt.toISOString(),
+        values.expiresAt.toISOString(),
+        values.refreshToken.id,
+        values.refreshToken.tokenHash,
+      ]);
+      return {
+        tenantId,
+        id: values.id,
+        userId: values.userId,
+        authMethods: values.authMethods,
+        ip: values.ip ?? null,
+        userAgent: values.userAgent ?? null,
+        createdAt: values.createdAt,
+        lastActiveAt: values.createdAt,
+        expiresAt: values.expiresAt,
+        revokedAt: null,
+        revokedReason: null,
+      };
     },
 
     async get(id: string): Promise<SessionRow | undefined> {

@@ -1,32 +1,98 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import { mfaPendingLogins, tenants, users, webauthnChallenges, webauthnCredentials } from '../schema.ts';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { mfaPendingLogins, tenants, users, webauthnChallenges } from '../schema.ts';
 import type { ChallengeRow, PasskeyRow, PendingLoginRow, Tx, UserRow } from '../types.ts';
+import { signInMembership } from './auth-platform.ts';
+import type { RunStatement } from './hot-statements.ts';
+
+/** What an assertion is checked against, and where a sign-in with it lands. */
+export interface AssertingPasskey {
+  passkey: Pick<
+    PasskeyRow,
+    'id' | 'tenantId' | 'userId' | 'credentialId' | 'publicKey' | 'signCount' | 'transports' | 'backupEligible'
+  >;
+  user: Pick<UserRow, 'id' | 'tenantId'>;
+  /** The sign-in tenant and its stored auth-policy settings; undefined when the user is a member nowhere. */
+  signIn: { tenantId: string; policy: Record<string, unknown> | undefined } | undefined;
+}
+
+/** $1 challenge hash, $2 ceremony, $3 tenant, $4 user, $5 payload as JSON, $6 expiry. */
+const INSERT_CHALLENGE = `insert into webauthn_challenges (challenge_hash, ceremony, tenant_id, user_id, payload, expires_at)
+  values ($1, $2, $3, $4, $5::jsonb, $6)`;
+
+/** $1 challenge hash, $2 ceremony, $3 now. */
+const TAKE_CHALLENGE = `delete from webauthn_challenges
+  where challenge_hash = $1 and ceremony = $2 and expires_at > $3
+  returning challenge_hash, ceremony, tenant_id, user_id, payload, expires_at`;
+
+/**
+ * $1 credential id. The sign-in tenant and its policy are read along, so a passkey sign-in needs
+ * no second query before its transaction.
+ */
+const ASSERTING_PASSKEY = `select c.id, c.tenant_id, c.user_id, c.credential_id, c.public_key, c.sign_count,
+    c.transports, c.backup_eligible, u.tenant_id as home_tenant_id,
+    s.tenant_id as sign_in_tenant_id, p.settings as sign_in_policy
+  from webauthn_credentials c
+  join users u on u.id = c.user_id and u.deleted_at is null and u.status = 'active'
+  join tenants t on t.id = c.tenant_id and t.deleted_at is null
+  left join lateral (${signInMembership('c.user_id', 'null')}) s on true
+  left join auth_policies p on p.tenant_id = s.tenant_id
+  where c.credential_id = $1`;
+
+interface AssertingPasskeyRow {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  sign_count: number | string;
+  transports: string[];
+  backup_eligible: boolean;
+  home_tenant_id: string;
+  sign_in_tenant_id: string | null;
+  sign_in_policy: Record<string, unknown> | null;
+}
+
+interface ChallengeColumns {
+  challenge_hash: string;
+  ceremony: string;
+  tenant_id: string | null;
+  user_id: string | null;
+  payload: Record<string, unknown>;
+  expires_at: Date | string;
+}
 
 /**
  * Platform queries of passkey and MFA sign-in: they run before the tenant is known (the
  * credential, the email or the mfa_token tells it), so each states its own conditions.
  */
-export function signInLookups(tx: Tx) {
+export function signInLookups(tx: Tx, run: RunStatement) {
   const liveUser = and(isNull(users.deletedAt), eq(users.status, 'active'));
   const liveTenant = isNull(tenants.deletedAt);
   return {
     async insertChallenge(values: typeof webauthnChallenges.$inferInsert): Promise<void> {
-      await tx.insert(webauthnChallenges).values(values);
+      await run(INSERT_CHALLENGE, [
+        values.challengeHash,
+        values.ceremony,
+        values.tenantId ?? null,
+        values.userId ?? null,
+        JSON.stringify(values.payload ?? {}),
+        values.expiresAt.toISOString(),
+      ]);
     },
 
     /** Removes and returns a live challenge of this ceremony: each challenge is answered once. */
     async takeChallenge(challengeHash: string, ceremony: string, now: Date): Promise<ChallengeRow | undefined> {
-      const [row] = await tx
-        .delete(webauthnChallenges)
-        .where(
-          and(
-            eq(webauthnChallenges.challengeHash, challengeHash),
-            eq(webauthnChallenges.ceremony, ceremony),
-            gt(webauthnChallenges.expiresAt, now),
-          ),
-        )
-        .returning();
-      return row;
+      const [row] = await run<ChallengeColumns>(TAKE_CHALLENGE, [challengeHash, ceremony, now.toISOString()]);
+      return row
+        ? {
+            challengeHash: row.challenge_hash,
+            ceremony: row.ceremony,
+            tenantId: row.tenant_id,
+            userId: row.user_id,
+            payload: row.payload,
+            expiresAt: new Date(row.expires_at),
+          }
+        : undefined;
     },
 
     async purgeExpiredChallenges(now: Date): Promise<void> {
@@ -34,14 +100,25 @@ export function signInLookups(tx: Tx) {
     },
 
     /** A credential with its active, undeleted user in a live tenant. */
-    async passkeyByCredentialId(credentialId: string): Promise<{ passkey: PasskeyRow; user: UserRow } | undefined> {
-      const [row] = await tx
-        .select({ passkey: webauthnCredentials, user: users })
-        .from(webauthnCredentials)
-        .innerJoin(users, and(eq(users.id, webauthnCredentials.userId), liveUser))
-        .innerJoin(tenants, and(eq(tenants.id, webauthnCredentials.tenantId), liveTenant))
-        .where(eq(webauthnCredentials.credentialId, credentialId));
-      return row;
+    async passkeyByCredentialId(credentialId: string): Promise<AssertingPasskey | undefined> {
+      const [row] = await run<AssertingPasskeyRow>(ASSERTING_PASSKEY, [credentialId]);
+      if (!row) return undefined;
+      return {
+        passkey: {
+          id: row.id,
+          tenantId: row.tenant_id,
+          userId: row.user_id,
+          credentialId: row.credential_id,
+          publicKey: row.public_key,
+          signCount: Number(row.sign_count),
+          transports: row.transports,
+          backupEligible: row.backup_eligible,
+        },
+        user: { id: row.user_id, tenantId: row.home_tenant_id },
+        signIn: row.sign_in_tenant_id
+          ? { tenantId: row.sign_in_tenant_id, policy: row.sign_in_policy ?? undefined }
+          : undefined,
+      };
     },
 
     /** An active user by normalized email, in a live home tenant. */

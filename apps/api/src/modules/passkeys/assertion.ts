@@ -1,14 +1,12 @@
 import { encodeId, type WebauthnCredentialJson } from '@qeetid/contract';
-import type { PasskeyRow, TenantRepos, UserRow } from '@qeetid/db';
+import type { AssertingPasskey, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { verifyAssertion } from './ceremony.ts';
 import { type Ceremony, takeChallenge } from './challenges.ts';
 import { userHandleOf } from './user-handle.ts';
 
-export interface VerifiedAssertion {
-  passkey: PasskeyRow;
-  user: UserRow;
+export interface VerifiedAssertion extends AssertingPasskey {
   signCount: number;
   backupState: boolean;
 }

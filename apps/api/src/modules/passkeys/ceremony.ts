@@ -4,7 +4,7 @@ import type {
   PasskeyRequestOptions,
   WebauthnCredentialJson,
 } from '@qeetid/contract';
-import type { PasskeyRow } from '@qeetid/db';
+import type { AssertingPasskey, PasskeyRow } from '@qeetid/db';
 import {
   type AuthenticationResponseJSON,
   generateAuthenticationOptions,
@@ -113,7 +113,7 @@ export async function verifyAssertion(
   rp: RelyingParty,
   credential: WebauthnCredentialJson,
   challenge: string,
-  stored: PasskeyRow,
+  stored: AssertingPasskey['passkey'],
 ): Promise<{ signCount: number; backupState: boolean }> {
   const result = await classify(() =>
     verifyAuthenticationResponse({

@@ -2,8 +2,8 @@ import { encodeId, newId, type TokenPair, type WebauthnCredentialJson } from '@q
 import { isUniqueViolation } from '@qeetid/db';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { assertMethodAllowed, signInTenant, startOf } from '../auth/service.ts';
-import { policyOf } from '../auth-policy/policy.ts';
+import { assertMethodAllowed, startOf } from '../auth/service.ts';
+import { effectivePolicy } from '../auth-policy/policy.ts';
 import { recordStepUp } from '../mfa/step-up.ts';
 import { openSession, signInScope } from '../sessions/issue.ts';
 import { recordPasskeyUse } from './assertion.ts';
@@ -50,29 +50,39 @@ export async function completePasskeySignup(
 
 /**
  * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives), the
- * session opens in the tenant sign-in picks (home first), and its step-up clock starts — one
- * transaction.
+ * session opens in the tenant sign-in picks (home first, read along with the passkey together
+ * with its auth policy), and its step-up clock starts — one transaction.
  */
 export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
   const now = new Date();
   const verified = await verifyLogin(ctx, credential);
-  const tenantId = await signInTenant(ctx, verified.user.id, undefined);
+  if (!verified.signIn) throw new ApiError('forbidden', 'this account is not a member of any tenant');
+  const tenantId = verified.signIn.tenantId;
+  const policy = effectivePolicy(verified.signIn.policy);
+  assertMethodAllowed(policy.login_methods, 'passkey');
   const start = startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible));
   const homeScope = signInScope({ ...start, tenantId: verified.user.tenantId });
+  const session = newId('session');
+  const stepUp = { subject: session.id, userId: verified.user.id };
   return ctx.db.platform(async (p) => {
     const home = await p.enterTenant(homeScope);
-    await recordPasskeyUse(home, verified, now);
     await home.audit.append({
       action: 'passkey.signed_in',
       target: { type: 'passkey', id: encodeId('passkey', verified.passkey.id) },
       metadata: { user_id: encodeId('user', verified.user.id) },
     });
-    const same = tenantId === verified.user.tenantId;
-    const signIn = same ? home : await p.enterTenant(signInScope(start));
-    assertMethodAllowed((await policyOf(signIn)).login_methods, 'passkey');
-    const pair = await openSession(ctx, signIn, start);
-    const back = same ? home : await p.enterTenant(homeScope);
-    await recordStepUp(back, { subject: pair.session_id, userId: verified.user.id }, 'webauthn', now);
+    if (tenantId === verified.user.tenantId) {
+      // One scope: the three writes go out together on the transaction's connection.
+      const [pair] = await Promise.all([
+        openSession(ctx, home, start, { policy, id: session }),
+        recordPasskeyUse(home, verified, now),
+        recordStepUp(home, stepUp, 'webauthn', now),
+      ]);
+      return pair;
+    }
+    await recordPasskeyUse(home, verified, now);
+    const pair = await openSession(ctx, await p.enterTenant(signInScope(start)), start, { policy, id: session });
+    await recordStepUp(await p.enterTenant(homeScope), stepUp, 'webauthn', now);
     return pair;
   });
 }

@@ -33,29 +33,36 @@ export function signInScope(start: SessionStart): TenantScope {
 
 /**
  * Opens a session inside the caller's tenant transaction (the session row, the first refresh
- * token of its family, the `session.created` audit event) and returns the token pair.
+ * token of its family, the `session.created` audit event) and returns the token pair. A caller
+ * that has read the tenant's auth policy already, or needs the session id first, passes it.
  * Every way of signing in ends here: password, passkey, magic link, email code, MFA completion.
  */
-export async function openSession(deps: Signer, r: TenantRepos, start: SessionStart): Promise<TokenPair> {
+export async function openSession(
+  deps: Signer,
+  r: TenantRepos,
+  start: SessionStart,
+  known: { policy?: AuthPolicy; id?: { uuid: string; id: string } } = {},
+): Promise<TokenPair> {
   const now = new Date();
-  const policy = await policyOf(r);
-  const id = newId('session');
-  const session = await r.sessions.insert({
+  const effective = known.policy ?? (await policyOf(r));
+  const id = known.id ?? newId('session');
+  const refresh = mintSecret('qr');
+  const session = await r.sessions.open({
     id: id.uuid,
     userId: start.userId,
     authMethods: start.methods,
     ip: start.ip,
     userAgent: start.userAgent,
     createdAt: now,
-    lastActiveAt: now,
-    expiresAt: new Date(now.getTime() + policy.session_ttl_seconds * 1000),
+    expiresAt: new Date(now.getTime() + effective.session_ttl_seconds * 1000),
+    refreshToken: { id: randomUUID(), tokenHash: refresh.hash },
   });
   await r.audit.append({
     action: 'session.created',
     target: { type: 'session', id: id.id },
     metadata: { user_id: encodeId('user', start.userId), methods: start.methods },
   });
-  return issuePair(deps, r, session, policy, now);
+  return pairFor(deps, session, effective, refresh.token, now);
 }
 
 /** Opens a session in a transaction of its own (for callers that have no other writes). */
