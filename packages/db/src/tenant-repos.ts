@@ -33,7 +33,7 @@ export function tenantRepos(tx: Tx, scope: TenantScope, audited?: () => void) {
       return once('tenants', () => tenantsRepo(tx, id));
     },
     get users() {
-      return once('users', () => usersRepo(tx, id));
+      return once('users', () => usersRepo(tx, run, id));
     },
     get memberships() {
       return once('memberships', () => membershipsRepo(tx, id));

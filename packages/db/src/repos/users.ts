@@ -1,6 +1,9 @@
-import { and, asc, eq, exists, gt, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNotNull, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { memberships, users } from '../schema.ts';
 import type { PageQuery, Tx, UserRow } from '../types.ts';
+import { compiled, rowOf } from './compiled.ts';
+import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 
 export type NewUser = Omit<typeof users.$inferInsert, 'tenantId'>;
@@ -11,17 +14,31 @@ export type UserPatch = Partial<
   >
 >;
 
-export function usersRepo(tx: Tx, tenantId: string) {
-  // A tenant sees the users it manages (home tenant) and the users who are its members.
-  const visible = or(
+const qb = new QueryBuilder();
+
+/** A tenant sees the users it manages (home tenant) and the users who are its members. */
+const visibleTo = (tenantId: string | Placeholder) =>
+  or(
     eq(users.tenantId, tenantId),
     exists(
-      tx
+      qb
         .select({ one: memberships.userId })
         .from(memberships)
         .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, users.id))),
     ),
   ) as SQL;
+
+/** Every API request about one user reads it: built once. */
+const getUser = compiled(
+  qb
+    .select()
+    .from(users)
+    .where(and(visibleTo(sql.placeholder('tenantId')), eq(users.id, sql.placeholder('id')))),
+  rowOf(users),
+);
+
+export function usersRepo(tx: Tx, run: RunStatement, tenantId: string) {
+  const visible = visibleTo(tenantId);
 
   return {
     async list(q: PageQuery & { deleted: boolean; email?: string | undefined }) {
@@ -41,15 +58,9 @@ export function usersRepo(tx: Tx, tenantId: string) {
       return page(rows, q.limit);
     },
 
-    /** A visible user, deleted or not. Prepared: on postgres.js an unprepared statement with
-     * parameters costs an extra round trip (describe first), and this one is on the hot path. */
+    /** A visible user, deleted or not. */
     async get(id: string): Promise<UserRow | undefined> {
-      const [row] = await tx
-        .select()
-        .from(users)
-        .where(and(visible, eq(users.id, id)))
-        .prepare('users_get')
-        .execute();
+      const [row] = await getUser(run, { tenantId, id });
       return row;
     },
 
