@@ -1,12 +1,60 @@
 import { GENESIS_HASH } from '@qeetid/contract';
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { apiKeys, auditHeads, authzVersions, memberships, personalAccessTokens, tenants, users } from '../schema.ts';
 import type { PageQuery, Role, TenantRow, Tx } from '../types.ts';
 import { authPlatformRepo } from './auth-platform.ts';
+import { compiled, rowOf } from './compiled.ts';
 import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
-import { statementCache } from './prepared.ts';
 import { signInLookups } from './sign-in-lookups.ts';
+
+const qb = new QueryBuilder();
+const apiKeyRow = rowOf(apiKeys);
+const patRow = rowOf(personalAccessTokens);
+
+// The credential lookups run on every request: built once. Each reads the tenant's authorization
+// version along, so checks need no second query.
+const apiKeyByPrefix = compiled(
+  qb
+    .select({ key: apiKeys, authzVersion: authzVersions.version })
+    .from(apiKeys)
+    .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
+    .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
+    .where(eq(apiKeys.prefix, sql.placeholder('prefix'))),
+  (raw) => ({ ...apiKeyRow(raw), authzVersion: Number(raw.version ?? 0) }),
+);
+
+const patByPrefix = compiled(
+  qb
+    .select({ pat: personalAccessTokens, role: memberships.role, authzVersion: authzVersions.version })
+    .from(personalAccessTokens)
+    .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
+    .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.tenantId, personalAccessTokens.tenantId), eq(memberships.userId, personalAccessTokens.userId)),
+    )
+    .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
+    .where(and(eq(personalAccessTokens.prefix, sql.placeholder('prefix')), eq(users.status, 'active'))),
+  (raw) => ({ ...patRow(raw), role: raw.role as Role | null, authzVersion: Number(raw.version ?? 0) }),
+);
+
+const liveTenant = compiled(
+  qb
+    .select()
+    .from(tenants)
+    .where(and(eq(tenants.id, sql.placeholder('id')), isNull(tenants.deletedAt))),
+  rowOf(tenants),
+);
+
+const authzVersionOf = compiled(
+  qb
+    .select({ version: authzVersions.version })
+    .from(authzVersions)
+    .where(eq(authzVersions.tenantId, sql.placeholder('tenantId'))),
+  (raw) => Number(raw.version),
+);
 
 /**
  * The few queries that run before a tenant is known (credential lookup, tenant creation,
@@ -14,48 +62,19 @@ import { signInLookups } from './sign-in-lookups.ts';
  * so each one states its own tenant condition.
  */
 export function platformRepo(tx: Tx, run: RunStatement) {
-  const statement = statementCache();
   return {
     ...signInLookups(tx, run),
     ...authPlatformRepo(tx, run),
-    /**
-     * The key with its tenant's authorization version (read along, so checks need no second
-     * query). Prepared: every API-key request runs it, and on postgres.js an unprepared
-     * statement with parameters costs a describe round trip first.
-     */
+    /** The key with its tenant's authorization version. */
     async apiKeyByPrefix(prefix: string) {
-      const [row] = await statement('api_key_by_prefix', () =>
-        tx
-          .select({ key: apiKeys, authzVersion: authzVersions.version })
-          .from(apiKeys)
-          .innerJoin(tenants, and(eq(tenants.id, apiKeys.tenantId), isNull(tenants.deletedAt)))
-          .leftJoin(authzVersions, eq(authzVersions.tenantId, apiKeys.tenantId))
-          .where(eq(apiKeys.prefix, sql.placeholder('prefix')))
-          .prepare('api_key_by_prefix'),
-      ).execute({ prefix });
-      return row ? { ...row.key, authzVersion: row.authzVersion ?? 0 } : undefined;
+      const [row] = await apiKeyByPrefix(run, { prefix });
+      return row;
     },
 
     /** The token with its user's role in the token's tenant (null when no longer a member). */
     async patByPrefix(prefix: string) {
-      const [row] = await statement('pat_by_prefix', () =>
-        tx
-          .select({ pat: personalAccessTokens, role: memberships.role, authzVersion: authzVersions.version })
-          .from(personalAccessTokens)
-          .innerJoin(tenants, and(eq(tenants.id, personalAccessTokens.tenantId), isNull(tenants.deletedAt)))
-          .innerJoin(users, and(eq(users.id, personalAccessTokens.userId), isNull(users.deletedAt)))
-          .leftJoin(
-            memberships,
-            and(
-              eq(memberships.tenantId, personalAccessTokens.tenantId),
-              eq(memberships.userId, personalAccessTokens.userId),
-            ),
-          )
-          .leftJoin(authzVersions, eq(authzVersions.tenantId, personalAccessTokens.tenantId))
-          .where(and(eq(personalAccessTokens.prefix, sql.placeholder('prefix')), eq(users.status, 'active')))
-          .prepare('pat_by_prefix'),
-      ).execute({ prefix });
-      return row ? { ...row.pat, role: row.role as Role | null, authzVersion: row.authzVersion ?? 0 } : undefined;
+      const [row] = await patByPrefix(run, { prefix });
+      return row;
     },
 
     async touchApiKey(tenantId: string, id: string, at: Date): Promise<void> {
@@ -73,13 +92,7 @@ export function platformRepo(tx: Tx, run: RunStatement) {
     },
 
     async tenant(id: string): Promise<TenantRow | undefined> {
-      const [row] = await statement('tenant', () =>
-        tx
-          .select()
-          .from(tenants)
-          .where(and(eq(tenants.id, sql.placeholder('id')), isNull(tenants.deletedAt)))
-          .prepare('tenant'),
-      ).execute({ id });
+      const [row] = await liveTenant(run, { id });
       return row;
     },
 
@@ -94,14 +107,8 @@ export function platformRepo(tx: Tx, run: RunStatement) {
 
     /** The tenant's authorization version: cached decisions older than this are stale. */
     async authzVersion(tenantId: string): Promise<number> {
-      const [row] = await statement('authz_version', () =>
-        tx
-          .select({ version: authzVersions.version })
-          .from(authzVersions)
-          .where(eq(authzVersions.tenantId, sql.placeholder('tenantId')))
-          .prepare('authz_version'),
-      ).execute({ tenantId });
-      return row?.version ?? 0;
+      const [row] = await authzVersionOf(run, { tenantId });
+      return row ?? 0;
     },
 
     async hasTenants(): Promise<boolean> {
