@@ -121,7 +121,7 @@ export const check: Benchmark = {
         `requests cycle through ${fmt.int(CHECKED_USERS)} users (their permission sets compiled by one warm-up pass: ` +
           'the cache-hit path) and 20 permissions, API key auth',
         `load: autocannon ${settings.autocannon}, ${DEFAULT_CONNECTIONS} connections, ${settings.seconds} s × ${settings.runs} runs ` +
-          'interleaved (healthz, check, …), median; the 50 % row is paced load (node:http, evenly spaced, latency from when each request was due) at half the measured check rate',
+          'interleaved (healthz, check, …), median; the 50 % row is paced load (lib/paced.ts: 10 keep-alive connections, evenly spaced requests, 3 s warm-up) at half the measured check rate',
         ...notes,
       ],
     };

@@ -85,7 +85,7 @@ export const sessions: Benchmark = {
         notes: [
           load,
           'each request presents the refresh token its session last received (autocannon onResponse → pool), so every one rotates',
-          'half load: paced load (node:http, evenly spaced, latency from when each request was due) at ½ × the measured max; P3 and P4 are stated for PostgreSQL',
+          'half load: paced load (lib/paced.ts: 10 keep-alive connections, evenly spaced requests, 3 s warm-up) at ½ × the measured max; P3 and P4 are stated for PostgreSQL',
           'API CPU/req: user+system CPU of the API process per 2xx (PostgreSQL server CPU not included)',
           ...notes,
         ],

@@ -106,7 +106,8 @@ export async function measureInterleaved(
   specs: LoadSpec[],
   settings: { runs: number; seconds: number; warmupSeconds: number },
 ): Promise<LoadSummary[]> {
-  for (const spec of specs) await hit(spec, settings.warmupSeconds);
+  // Paced load needs longer: its latency tail shows every cold path, the load generator's too.
+  for (const spec of specs) await hit(spec, spec.rate ? Math.max(3, settings.warmupSeconds) : settings.warmupSeconds);
   const runs: LoadRun[][] = specs.map(() => []);
   for (let round = 0; round < settings.runs; round++) {
     for (const [i, spec] of specs.entries()) runs[i]?.push(await hit(spec, settings.seconds));
