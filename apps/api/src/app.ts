@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { handlers } from './handlers.ts';
 import { allowedMethods, bind } from './http/bind.ts';
@@ -16,13 +16,20 @@ export interface AppOptions {
 export function createApp(deps: Deps, options: AppOptions = {}): Hono {
   const app = new Hono();
   const scope = requestScope(deps.log);
-  const limiter = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError('payload_too_large', `request body is larger than ${maxSize} bytes`);
-      },
-    });
+  const limiter = (maxSize: number): MiddlewareHandler => {
+    const tooLarge = () => {
+      throw new ApiError('payload_too_large', `request body is larger than ${maxSize} bytes`);
+    };
+    const streamed = bodyLimit({ maxSize, onError: tooLarge });
+    // A declared length (the HTTP parser delivers no more, RFC 9112 §6.2) is checked without
+    // touching the body, so the node adapter reads it straight off the socket instead of through
+    // a web Request stream; a chunked body is counted as it streams.
+    return (c, next) => {
+      const length = c.req.header('content-length');
+      if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+      return Number(length) > maxSize ? tooLarge() : next();
+    };
+  };
   const serverWide = limiter(deps.config.bodyLimit);
   const limitBody = (operationLimit: number | null) =>
     operationLimit && operationLimit > deps.config.bodyLimit ? limiter(operationLimit) : serverWide;

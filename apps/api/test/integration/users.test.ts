@@ -135,6 +135,26 @@ describe('users', () => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('rejects a declared length over the limit with 413, and reads a declared body within it', async () => {
+    const before = await footprint();
+    const raw = JSON.stringify({ email: 'declared@acme.test', metadata: { blob: 'x'.repeat(70_000) } });
+    const huge = await t.request('POST', '/v1/users', {
+      auth: key,
+      raw,
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(raw)) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('payload_too_large');
+    expect(await footprint()).toEqual(before);
+    const small = JSON.stringify({ email: 'declared@acme.test' });
+    const ok = await t.request('POST', '/v1/users', {
+      auth: key,
+      raw: small,
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(small)) },
+    });
+    expect(ok.status).toBe(201);
+  });
+
   it('answers 404 for an unknown id and 422 for a malformed one', async () => {
     const unknown = await t.request('GET', '/v1/users/usr_01h2xcejqtf2nbrexx3vqjhp41', { auth: key });
     expect(unknown.status).toBe(404);

@@ -25,21 +25,31 @@ const TAKE_CHALLENGE = `delete from webauthn_challenges
   returning challenge_hash, ceremony, tenant_id, user_id, payload, expires_at`;
 
 /**
- * $1 credential id. The sign-in tenant and its policy are read along, so a passkey sign-in needs
- * no second query before its transaction.
+ * $1 challenge hash, $2 ceremony, $3 now, $4 credential id: the challenge is taken and the
+ * credential answering it read in one statement (one round trip). The delete runs whether or not
+ * the credential is known (a data-modifying WITH always runs to completion), so the challenge is
+ * spent either way; no row means no live challenge, a row with a null `id` an unknown credential.
+ * The sign-in tenant and its policy are read along, so a passkey sign-in needs no further query
+ * before its transaction.
  */
-const ASSERTING_PASSKEY = `select c.id, c.tenant_id, c.user_id, c.credential_id, c.public_key, c.sign_count,
-    c.transports, c.backup_eligible, u.tenant_id as home_tenant_id,
-    s.tenant_id as sign_in_tenant_id, p.settings as sign_in_policy
-  from webauthn_credentials c
-  join users u on u.id = c.user_id and u.deleted_at is null and u.status = 'active'
-  join tenants t on t.id = c.tenant_id and t.deleted_at is null
-  left join lateral (${signInMembership('c.user_id', 'null')}) s on true
-  left join auth_policies p on p.tenant_id = s.tenant_id
-  where c.credential_id = $1`;
+const TAKE_CHALLENGE_FOR_PASSKEY = `with taken as (${TAKE_CHALLENGE})
+  select taken.challenge_hash, taken.ceremony, taken.tenant_id as challenge_tenant_id,
+    taken.user_id as challenge_user_id, taken.payload, taken.expires_at, a.*
+  from taken left join lateral (
+    select c.id, c.tenant_id, c.user_id, c.credential_id, c.public_key, c.sign_count,
+      c.transports, c.backup_eligible, u.tenant_id as home_tenant_id,
+      s.tenant_id as sign_in_tenant_id, p.settings as sign_in_policy
+    from webauthn_credentials c
+    join users u on u.id = c.user_id and u.deleted_at is null and u.status = 'active'
+    join tenants t on t.id = c.tenant_id and t.deleted_at is null
+    left join lateral (${signInMembership('c.user_id', 'null')}) s on true
+    left join auth_policies p on p.tenant_id = s.tenant_id
+    where c.credential_id = $4
+  ) a on true`;
 
+/** The credential's columns are null when no credential has the id. */
 interface AssertingPasskeyRow {
-  id: string;
+  id: string | null;
   tenant_id: string;
   user_id: string;
   credential_id: string;
@@ -52,6 +62,12 @@ interface AssertingPasskeyRow {
   sign_in_policy: Record<string, unknown> | null;
 }
 
+/** What the taken challenge comes with: the credential's columns (null when unknown) beside its own. */
+interface ChallengeForPasskeyColumns extends Omit<ChallengeColumns, 'tenant_id' | 'user_id'>, AssertingPasskeyRow {
+  challenge_tenant_id: string | null;
+  challenge_user_id: string | null;
+}
+
 interface ChallengeColumns {
   challenge_hash: string;
   ceremony: string;
@@ -59,6 +75,36 @@ interface ChallengeColumns {
   user_id: string | null;
   payload: Record<string, unknown>;
   expires_at: Date | string;
+}
+
+function challengeOf(row: ChallengeColumns): ChallengeRow {
+  return {
+    challengeHash: row.challenge_hash,
+    ceremony: row.ceremony,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    payload: row.payload,
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+function assertingOf(row: AssertingPasskeyRow & { id: string }): AssertingPasskey {
+  return {
+    passkey: {
+      id: row.id,
+      tenantId: row.tenant_id,
+      userId: row.user_id,
+      credentialId: row.credential_id,
+      publicKey: row.public_key,
+      signCount: Number(row.sign_count),
+      transports: row.transports,
+      backupEligible: row.backup_eligible,
+    },
+    user: { id: row.user_id, tenantId: row.home_tenant_id },
+    signIn: row.sign_in_tenant_id
+      ? { tenantId: row.sign_in_tenant_id, policy: row.sign_in_policy ?? undefined }
+      : undefined,
+  };
 }
 
 /**
@@ -83,42 +129,33 @@ export function signInLookups(tx: Tx, run: RunStatement) {
     /** Removes and returns a live challenge of this ceremony: each challenge is answered once. */
     async takeChallenge(challengeHash: string, ceremony: string, now: Date): Promise<ChallengeRow | undefined> {
       const [row] = await run<ChallengeColumns>(TAKE_CHALLENGE, [challengeHash, ceremony, now.toISOString()]);
-      return row
-        ? {
-            challengeHash: row.challenge_hash,
-            ceremony: row.ceremony,
-            tenantId: row.tenant_id,
-            userId: row.user_id,
-            payload: row.payload,
-            expiresAt: new Date(row.expires_at),
-          }
-        : undefined;
+      return row ? challengeOf(row) : undefined;
     },
 
     async purgeExpiredChallenges(now: Date): Promise<void> {
       await tx.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
     },
 
-    /** A credential with its active, undeleted user in a live tenant. */
-    async passkeyByCredentialId(credentialId: string): Promise<AssertingPasskey | undefined> {
-      const [row] = await run<AssertingPasskeyRow>(ASSERTING_PASSKEY, [credentialId]);
+    /**
+     * Takes a live challenge of this ceremony (`takeChallenge`) and reads the credential answering
+     * it: undefined when no live challenge matched; `asserting` is undefined when no credential has
+     * the id or its user is inactive or deleted, or its tenant deleted.
+     */
+    async takeChallengeForPasskey(
+      challengeHash: string,
+      ceremony: string,
+      now: Date,
+      credentialId: string,
+    ): Promise<{ challenge: ChallengeRow; asserting: AssertingPasskey | undefined } | undefined> {
+      const [row] = await run<ChallengeForPasskeyColumns>(TAKE_CHALLENGE_FOR_PASSKEY, [
+        challengeHash,
+        ceremony,
+        now.toISOString(),
+        credentialId,
+      ]);
       if (!row) return undefined;
-      return {
-        passkey: {
-          id: row.id,
-          tenantId: row.tenant_id,
-          userId: row.user_id,
-          credentialId: row.credential_id,
-          publicKey: row.public_key,
-          signCount: Number(row.sign_count),
-          transports: row.transports,
-          backupEligible: row.backup_eligible,
-        },
-        user: { id: row.user_id, tenantId: row.home_tenant_id },
-        signIn: row.sign_in_tenant_id
-          ? { tenantId: row.sign_in_tenant_id, policy: row.sign_in_policy ?? undefined }
-          : undefined,
-      };
+      const challenge = challengeOf({ ...row, tenant_id: row.challenge_tenant_id, user_id: row.challenge_user_id });
+      return { challenge, asserting: row.id === null ? undefined : assertingOf({ ...row, id: row.id }) };
     },
 
     /** An active user by normalized email, in a live home tenant. */

@@ -3,7 +3,7 @@ import type { AssertingPasskey, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { verifyAssertion } from './ceremony.ts';
-import { type Ceremony, takeChallenge } from './challenges.ts';
+import { type Ceremony, takeChallengeForPasskey } from './challenges.ts';
 import { userHandleOf } from './user-handle.ts';
 
 export interface VerifiedAssertion extends AssertingPasskey {
@@ -23,11 +23,7 @@ export async function verifyPasskeyAssertion(
   ceremony: Ceremony,
   now: Date,
 ): Promise<VerifiedAssertion> {
-  // Independent reads: on PostgreSQL they overlap on two pool connections.
-  const [challenge, found] = await Promise.all([
-    takeChallenge(ctx.db, credential.response.clientDataJSON, ceremony, now),
-    ctx.db.platformRead((p) => p.passkeyByCredentialId(credential.id)),
-  ]);
+  const { challenge, asserting: found } = await takeChallengeForPasskey(ctx.db, credential, ceremony, now);
   if (!found) {
     ctx.log.info({ ceremony, request_id: ctx.requestId }, 'assertion by an unknown credential');
     throw new ApiError('webauthn.credential_unknown', 'no passkey with this credential id is registered here');

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ChallengeRow, Database } from '@qeetid/db';
+import type { WebauthnCredentialJson } from '@qeetid/contract';
+import type { AssertingPasskey, ChallengeRow, Database } from '@qeetid/db';
 import { ApiError } from '../../http/errors.ts';
 
 /**
@@ -48,6 +49,12 @@ export function challengeOf(clientDataJSON: string): string {
   );
 }
 
+const refused = (ceremony: Ceremony) =>
+  new ApiError(
+    'webauthn.challenge_invalid',
+    `the challenge is unknown, expired, already used or was issued for another ceremony (expected ${ceremony}); start again`,
+  );
+
 /**
  * Consumes the challenge the response answers, in its own statement so that a failed
  * verification afterwards still spends it. Unknown, expired, spent or other-ceremony challenges
@@ -61,11 +68,22 @@ export async function takeChallenge(
 ): Promise<ChallengeRow & { challenge: string }> {
   const challenge = challengeOf(clientDataJSON);
   const row = await db.platformRead((p) => p.takeChallenge(hash(challenge), ceremony, now));
-  if (!row) {
-    throw new ApiError(
-      'webauthn.challenge_invalid',
-      `the challenge is unknown, expired, already used or was issued for another ceremony (expected ${ceremony}); start again`,
-    );
-  }
+  if (!row) throw refused(ceremony);
   return { ...row, challenge };
+}
+
+/**
+ * `takeChallenge` for an assertion, with the credential that answers it read in the same
+ * statement; `asserting` is undefined for an unknown credential (the challenge is spent anyway).
+ */
+export async function takeChallengeForPasskey(
+  db: Database,
+  credential: WebauthnCredentialJson,
+  ceremony: Ceremony,
+  now: Date,
+): Promise<{ challenge: ChallengeRow & { challenge: string }; asserting: AssertingPasskey | undefined }> {
+  const challenge = challengeOf(credential.response.clientDataJSON);
+  const taken = await db.platformRead((p) => p.takeChallengeForPasskey(hash(challenge), ceremony, now, credential.id));
+  if (!taken) throw refused(ceremony);
+  return { challenge: { ...taken.challenge, challenge }, asserting: taken.asserting };
 }

@@ -47,6 +47,12 @@ export async function openSession(
   const effective = known.policy ?? (await policyOf(r));
   const id = known.id ?? newId('session');
   const refresh = mintSecret('qr');
+  // Appended before the first wait, so a caller may write the scope's events alongside the session.
+  const created = r.audit.append({
+    action: 'session.created',
+    target: { type: 'session', id: id.id },
+    metadata: { user_id: encodeId('user', start.userId), methods: start.methods },
+  });
   const session = await r.sessions.open({
     id: id.uuid,
     userId: start.userId,
@@ -57,11 +63,7 @@ export async function openSession(
     expiresAt: new Date(now.getTime() + effective.session_ttl_seconds * 1000),
     refreshToken: { id: randomUUID(), tokenHash: refresh.hash },
   });
-  await r.audit.append({
-    action: 'session.created',
-    target: { type: 'session', id: id.id },
-    metadata: { user_id: encodeId('user', start.userId), methods: start.methods },
-  });
+  await created;
   return pairFor(deps, session, effective, refresh.token, now);
 }
 
