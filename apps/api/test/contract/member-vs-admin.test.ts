@@ -1,7 +1,8 @@
-import { operations, spec } from '@qeetid/contract';
+import { operations } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRoleGrants } from '../../src/modules/authz/catalogue.ts';
 import { type Auth, createMember, startTestApp, type TestApp } from '../harness.ts';
+import { shapeOf } from './spec-walk.ts';
 
 /**
  * Walks every operation of openapi.yaml that names an `x-qeet-permission` inside a tenant and
@@ -13,18 +14,6 @@ let t: TestApp;
 let member: { userId: string; auth: Auth };
 let admin: { userId: string; auth: Auth };
 let fixtures: Record<string, string>;
-
-type Param = { name: string; in: string; required?: boolean; schema?: { $ref?: string } };
-type Op = {
-  parameters?: (Param | { $ref: string })[];
-  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
-};
-const doc = spec as unknown as {
-  paths: Record<string, Record<string, Op> & { parameters?: (Param | { $ref: string })[] }>;
-  components: { parameters: Record<string, Param> };
-};
-const deref = (p: Param | { $ref: string }): Param =>
-  '$ref' in p ? (doc.components.parameters[p.$ref.split('/').pop() as string] as Param) : p;
 
 const MEMBER_GRANTS = builtinRoleGrants.member;
 const guarded = operations.filter(
@@ -88,9 +77,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function request(op: (typeof operations)[number]) {
-  const item = doc.paths[op.path];
-  const raw = item?.[op.method] as Op;
-  const params = [...(item?.parameters ?? []), ...(raw.parameters ?? [])].map(deref);
+  const { params, body: ref } = shapeOf(op);
   let path: string = op.path;
   for (const p of params.filter((x) => x.in === 'path')) {
     const value = fixtures[p.schema?.$ref ?? ''];
@@ -106,9 +93,8 @@ function request(op: (typeof operations)[number]) {
     };
     path += `?${new URLSearchParams(query.map((p) => [p.name, values[p.name] as string]))}`;
   }
-  const ref = raw.requestBody?.content['application/json']?.schema.$ref ?? '';
-  if (raw.requestBody && !bodies[ref]) throw new Error(`no body fixture for ${ref} of ${op.operationId}`);
-  return { path, body: raw.requestBody ? bodies[ref]?.() : undefined };
+  if (ref !== undefined && !bodies[ref]) throw new Error(`no body fixture for ${ref} of ${op.operationId}`);
+  return { path, body: ref !== undefined ? bodies[ref]?.() : undefined };
 }
 
 describe('a member is refused what an admin may do', () => {

@@ -1,6 +1,7 @@
-import { operations, spec } from '@qeetid/contract';
+import { operations } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
+import { shapeOf } from './spec-walk.ts';
 
 /**
  * Walks every tenant-scoped operation in openapi.yaml and calls it as tenant B against tenant
@@ -19,18 +20,6 @@ let a: {
   policyId: string;
 };
 let b: { tenantId: string; apiKey: string };
-
-type Param = { name: string; in: string; schema?: { $ref?: string } };
-type Op = {
-  parameters?: (Param | { $ref: string })[];
-  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
-};
-const doc = spec as unknown as {
-  paths: Record<string, Record<string, Op> & { parameters?: (Param | { $ref: string })[] }>;
-  components: { parameters: Record<string, Param> };
-};
-const deref = (p: Param | { $ref: string }): Param =>
-  '$ref' in p ? (doc.components.parameters[p.$ref.split('/').pop() as string] as Param) : p;
 
 /** Tenant A's resource for each id schema a path parameter can take. */
 const pathFixtures: Record<string, () => string> = {
@@ -143,9 +132,7 @@ describe('a second tenant sees and changes nothing of the first', () => {
   });
 
   it.each(scoped.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s', async (_name, op) => {
-    const item = doc.paths[op.path];
-    const raw = item?.[op.method] as Op;
-    const params = [...(item?.parameters ?? []), ...(raw.parameters ?? [])].map(deref);
+    const { params, body: bodyRef } = shapeOf(op);
     let path: string = op.path;
     const pathParams = params.filter((p) => p.in === 'path');
     for (const p of pathParams) {
@@ -154,7 +141,7 @@ describe('a second tenant sees and changes nothing of the first', () => {
         throw new Error(`no tenant-A fixture for path parameter ${p.name} (${p.schema?.$ref}) of ${op.operationId}`);
       path = path.replace(`{${p.name}}`, fixture());
     }
-    const required = params.filter((p) => p.in === 'query' && (p as { required?: boolean }).required);
+    const required = params.filter((p) => p.in === 'query' && p.required);
     const query = new URLSearchParams();
     for (const p of required) {
       const fixture = queryFixtures[p.name];
@@ -162,10 +149,9 @@ describe('a second tenant sees and changes nothing of the first', () => {
       query.set(p.name, fixture());
     }
     if (required.length) path += `?${query}`;
-    const bodyRef = raw.requestBody?.content['application/json']?.schema.$ref;
     let body: unknown;
-    if (raw.requestBody) {
-      const fixture = bodyFixtures[bodyRef ?? ''];
+    if (bodyRef !== undefined) {
+      const fixture = bodyFixtures[bodyRef];
       if (!fixture) throw new Error(`no body fixture for ${bodyRef} of ${op.operationId}`);
       body = fixture();
     }
