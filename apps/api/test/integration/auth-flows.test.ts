@@ -1,6 +1,7 @@
 import type { TokenPair } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
+import { codeIn, lastMessage } from '../support/codes.ts';
 
 let t: TestApp;
 let apiKey: string;
@@ -27,17 +28,7 @@ async function login(address: string, password = PASSWORD, tenantId?: string) {
   });
 }
 
-/** The newest message of a purpose sent to an address, from the dev outbox. */
-async function lastMessage(to: string, purpose: string) {
-  const rows = await t.db.unscopedQuery<{ body: string; channel: string; subject: string }>(
-    'select body, channel, subject from message_outbox where recipient = $1 and purpose = $2 order by created_at desc limit 1',
-    [to, purpose],
-  );
-  expect(rows.length, `no ${purpose} message to ${to}`).toBe(1);
-  return rows[0] as { body: string; channel: string; subject: string };
-}
 const tokenIn = (text: string) => /token: (ql_[A-Za-z0-9_-]{43})/.exec(text)?.[1] as string;
-const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] as string;
 
 describe('sessions', () => {
   it('lists my live sessions across tenants, marks the current one, and revokes one', async () => {
@@ -234,7 +225,7 @@ describe('passwords', () => {
     });
     expect([known.status, unknown.status]).toEqual([200, 200]);
     expect(known.body).toEqual(unknown.body);
-    const token = tokenIn((await lastMessage(me.email, 'password_reset')).body);
+    const token = tokenIn((await lastMessage(t, me.email, 'password_reset')).body);
     const weak = await t.request('POST', '/v1/auth/reset-password', {
       auth: null,
       body: { token, new_password: 'short' },
@@ -258,7 +249,7 @@ describe('passwords', () => {
   it('an expired reset token is refused', async () => {
     const me = await signup();
     await t.request('POST', '/v1/auth/forgot-password', { auth: null, body: { email: me.email } });
-    const token = tokenIn((await lastMessage(me.email, 'password_reset')).body);
+    const token = tokenIn((await lastMessage(t, me.email, 'password_reset')).body);
     await t.db.unscopedQuery(
       `update one_time_tokens set expires_at = now() - interval '1 second' where purpose = 'password_reset'`,
     );
@@ -276,7 +267,7 @@ describe('passwordless sign-in', () => {
     const me = await signup();
     const start = await t.request('POST', '/v1/auth/magic-link/start', { auth: null, body: { email: me.email } });
     expect(start.body).toEqual({ accepted: true });
-    const token = tokenIn((await lastMessage(me.email, 'magic_link')).body);
+    const token = tokenIn((await lastMessage(t, me.email, 'magic_link')).body);
     const pair = await t.request('POST', '/v1/auth/magic-link/consume', { auth: null, body: { token } });
     expect(pair.status).toBe(200);
     expect(pair.body).toMatchObject({ user_id: me.user_id, tenant_id: me.tenant_id });
@@ -290,7 +281,7 @@ describe('passwordless sign-in', () => {
   it('an email code signs in; wrong codes count and the code dies after 5 tries', async () => {
     const me = await signup();
     await t.request('POST', '/v1/auth/email-otp/start', { auth: null, body: { email: me.email } });
-    const code = codeIn((await lastMessage(me.email, 'email_otp')).subject);
+    const code = codeIn((await lastMessage(t, me.email, 'email_otp')).subject);
     const wrongCode = code === '000000' ? '111111' : '000000';
     const wrong = await t.request('POST', '/v1/auth/email-otp/verify', {
       auth: null,
@@ -308,7 +299,7 @@ describe('passwordless sign-in', () => {
     expect(reused.status).toBe(400);
 
     await t.request('POST', '/v1/auth/email-otp/start', { auth: null, body: { email: me.email } });
-    const code2 = codeIn((await lastMessage(me.email, 'email_otp')).subject);
+    const code2 = codeIn((await lastMessage(t, me.email, 'email_otp')).subject);
     const wrong2 = code2 === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
       await t.request('POST', '/v1/auth/email-otp/verify', { auth: null, body: { email: me.email, code: wrong2 } });
@@ -332,7 +323,7 @@ describe('passwordless sign-in', () => {
       body: { login_methods: ['password'] },
     });
     await t.request('POST', '/v1/auth/magic-link/start', { auth: null, body: { email: me.email } });
-    const token = tokenIn((await lastMessage(me.email, 'magic_link')).body);
+    const token = tokenIn((await lastMessage(t, me.email, 'magic_link')).body);
     const refused = await t.request('POST', '/v1/auth/magic-link/consume', { auth: null, body: { token } });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('auth.method_not_allowed');
@@ -356,7 +347,7 @@ describe('email and phone verification', () => {
     expect((await t.request('POST', `/v1/users/${user.body.id}/verify/email/start`, { auth: { apiKey } })).status).toBe(
       202,
     );
-    const code = codeIn((await lastMessage(address, 'email_verify')).subject);
+    const code = codeIn((await lastMessage(t, address, 'email_verify')).subject);
     const bad = await t.request('POST', `/v1/users/${user.body.id}/verify/email/confirm`, {
       auth: { apiKey },
       body: { code: code === '000000' ? '111111' : '000000' },
@@ -372,7 +363,7 @@ describe('email and phone verification', () => {
     expect((await t.request('POST', `/v1/users/${user.body.id}/verify/phone/start`, { auth: { apiKey } })).status).toBe(
       202,
     );
-    const sms = await lastMessage('+15551234567', 'phone_verify');
+    const sms = await lastMessage(t, '+15551234567', 'phone_verify');
     expect(sms.channel).toBe('sms');
     const phone = await t.request('POST', `/v1/users/${user.body.id}/verify/phone/confirm`, {
       auth: { apiKey },
@@ -385,7 +376,7 @@ describe('email and phone verification', () => {
     const address = email();
     const user = await t.request('POST', '/v1/users', { auth: { apiKey }, body: { email: address } });
     await t.request('POST', `/v1/users/${user.body.id}/verify/email/start`, { auth: { apiKey } });
-    const code = codeIn((await lastMessage(address, 'email_verify')).subject);
+    const code = codeIn((await lastMessage(t, address, 'email_verify')).subject);
     await t.request('PATCH', `/v1/users/${user.body.id}`, { auth: { apiKey }, body: { email: email() } });
     const res = await t.request('POST', `/v1/users/${user.body.id}/verify/email/confirm`, {
       auth: { apiKey },

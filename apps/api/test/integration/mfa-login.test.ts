@@ -1,7 +1,7 @@
-import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Auth, startTestApp, type TestApp } from '../harness.ts';
 import { SoftwareAuthenticator } from '../support/authenticator.ts';
+import { codeAt, enrollTotp, lastCode } from '../support/codes.ts';
 import { ORIGIN } from '../support/users.ts';
 
 let t: TestApp;
@@ -13,8 +13,6 @@ afterAll(() => t.close());
 const PASSWORD = 'correct horse battery staple 42';
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 let counter = 0;
-const codeAt = (secret: string, at: number) =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at, algorithm: 'SHA1', digits: 6, period: 30 });
 
 /** A password account of its own (personal tenant), signed in. */
 async function signup() {
@@ -32,28 +30,10 @@ const login = (email: string) =>
   t.request('POST', '/v1/auth/login', { auth: null, body: { email, password: PASSWORD } });
 const complete = (body: Record<string, unknown>) => t.request('POST', '/v1/auth/mfa', { auth: null, body });
 
-async function enrollTotp(auth: Auth) {
-  const start = await t.request('POST', '/v1/mfa/totp/enroll/start', { auth });
-  const confirm = await t.request('POST', '/v1/mfa/totp/enroll/confirm', {
-    auth,
-    body: { code: codeAt(start.body.secret, Date.now()) },
-  });
-  expect(confirm.status).toBe(200);
-  return { secret: start.body.secret as string, codes: confirm.body.recovery_codes as string[] };
-}
-
-async function lastMessageTo(to: string) {
-  const rows = await t.db.unscopedQuery<{ body: string }>(
-    'select body from message_outbox where recipient = $1 order by created_at desc limit 1',
-    [to],
-  );
-  return /\b(\d{6})\b/.exec(rows[0]?.body ?? '')?.[1] as string;
-}
-
 describe('sign-in with a second factor', () => {
   it('answers {mfa_required, mfa_token, methods} once TOTP is enrolled, and POST /v1/auth/mfa finishes it', async () => {
     const me = await signup();
-    const { secret } = await enrollTotp(me.auth);
+    const { secret } = await enrollTotp(t, me.auth);
     const first = await login(me.email);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
@@ -74,7 +54,7 @@ describe('sign-in with a second factor', () => {
 
   it('refuses an unknown, spent or expired mfa_token and a method the account does not have', async () => {
     const me = await signup();
-    const { secret } = await enrollTotp(me.auth);
+    const { secret } = await enrollTotp(t, me.auth);
     const first = await login(me.email);
     const token = first.body.mfa_token;
     expect(
@@ -98,7 +78,7 @@ describe('sign-in with a second factor', () => {
 
   it('locks /v1/auth/mfa with 429 after five wrong codes', async () => {
     const me = await signup();
-    const { secret } = await enrollTotp(me.auth);
+    const { secret } = await enrollTotp(t, me.auth);
     const token = (await login(me.email)).body.mfa_token;
     for (let i = 0; i < 5; i++)
       expect((await complete({ mfa_token: token, method: 'totp', code: '000000' })).status).toBe(401);
@@ -147,7 +127,7 @@ describe('sign-in with a second factor', () => {
     expect(added.body.destination).not.toBe(destination);
     const confirmed = await t.request('POST', `/v1/mfa/otp/factors/${added.body.id}/confirm`, {
       auth: me.auth,
-      body: { code: await lastMessageTo(destination) },
+      body: { code: await lastCode(t, destination) },
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.recovery_codes).toHaveLength(10);
@@ -163,7 +143,7 @@ describe('sign-in with a second factor', () => {
       mfa_token: first.body.mfa_token,
       method: 'otp',
       factor_id: added.body.id,
-      code: await lastMessageTo(destination),
+      code: await lastCode(t, destination),
     });
     expect(done.status).toBe(200);
   });
@@ -203,7 +183,7 @@ describe('sign-in with a second factor', () => {
 describe('step-up on sensitive operations of other modules', () => {
   it('guards password change and personal access token creation once a factor exists', async () => {
     const me = await signup();
-    const { secret } = await enrollTotp(me.auth);
+    const { secret } = await enrollTotp(t, me.auth);
     await t.db.unscopedQuery(`update step_up_verifications set verified_at = now() - interval '1 hour'`);
     const pat = await t.request('POST', '/v1/auth/tokens', {
       auth: me.auth,

@@ -1,6 +1,6 @@
-import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Auth, startTestApp, type TestApp } from '../harness.ts';
+import { startTestApp, type TestApp } from '../harness.ts';
+import { codeAt, enrollTotp } from '../support/codes.ts';
 import { newUser as createUser } from '../support/users.ts';
 
 let t: TestApp;
@@ -9,23 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** What an authenticator app shows for this secret at this instant. */
-const codeAt = (secret: string, at: number) =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at, algorithm: 'SHA1', digits: 6, period: 30 });
-
 const newUser = (email: string) => createUser(t, email);
-
-async function enrollTotp(auth: Auth) {
-  const start = await t.request('POST', '/v1/mfa/totp/enroll/start', { auth });
-  expect(start.status).toBe(200);
-  const secret: string = start.body.secret;
-  const confirm = await t.request('POST', '/v1/mfa/totp/enroll/confirm', {
-    auth,
-    body: { code: codeAt(secret, Date.now()) },
-  });
-  expect(confirm.status).toBe(200);
-  return { secret, recoveryCodes: confirm.body.recovery_codes as string[] };
-}
 
 async function actionsFor(): Promise<string[]> {
   const res = await t.request('GET', `/v1/tenants/${t.tenantId}/audit?limit=200`);
@@ -67,7 +51,7 @@ describe('TOTP enrollment', () => {
 
   it('accepts a code one step ahead (clock drift) and refuses one two steps behind', async () => {
     const { auth } = await newUser('totp2@mfa.test');
-    const { secret } = await enrollTotp(auth);
+    const { secret } = await enrollTotp(t, auth);
     const late = await t.request('POST', '/v1/mfa/totp/verify', {
       auth,
       body: { code: codeAt(secret, Date.now() + 30_000) },
@@ -82,7 +66,7 @@ describe('TOTP enrollment', () => {
 
   it('refuses the same code twice (replay of a time step) with mfa.code_reused', async () => {
     const { auth } = await newUser('totp3@mfa.test');
-    const { secret } = await enrollTotp(auth);
+    const { secret } = await enrollTotp(t, auth);
     const code = codeAt(secret, Date.now() + 30_000);
     expect((await t.request('POST', '/v1/mfa/totp/verify', { auth, body: { code } })).status).toBe(200);
     const replay = await t.request('POST', '/v1/mfa/totp/verify', { auth, body: { code } });
@@ -98,7 +82,7 @@ describe('TOTP enrollment', () => {
 
   it('locks code checks with 429 and Retry-After after five wrong codes', async () => {
     const { auth } = await newUser('totp4@mfa.test');
-    const { secret } = await enrollTotp(auth);
+    const { secret } = await enrollTotp(t, auth);
     for (let i = 0; i < 5; i++) {
       const res = await t.request('POST', '/v1/mfa/totp/verify', { auth, body: { code: '000000' } });
       expect(res.status).toBe(401);
@@ -125,7 +109,7 @@ describe('step-up', () => {
     const { auth } = await newUser('step1@mfa.test');
     // Nothing stronger exists: regenerate is allowed.
     expect((await t.request('POST', '/v1/mfa/recovery-codes/regenerate', { auth })).status).toBe(200);
-    const { secret } = await enrollTotp(auth);
+    const { secret } = await enrollTotp(t, auth);
     // Enrollment itself verified a code: the clock is running.
     const status = await t.request('GET', '/v1/mfa/step-up/status', { auth });
     expect(status.body).toMatchObject({ fresh: true, method: 'totp', max_age_seconds: 300 });
@@ -147,7 +131,7 @@ describe('step-up', () => {
 
   it('takes its freshness window from the tenant policy', async () => {
     const { auth } = await newUser('step2@mfa.test');
-    await enrollTotp(auth);
+    await enrollTotp(t, auth);
     const put = await t.request('PUT', `/v1/tenants/${t.tenantId}/policy`, {
       body: { mfa_required: false, step_up_max_age_seconds: 30 },
     });
@@ -176,7 +160,7 @@ describe('step-up', () => {
 describe('admin', () => {
   it('resets a user’s second factors and sets their MFA requirement, audited', async () => {
     const user = await newUser('admin1@mfa.test');
-    await enrollTotp(user.auth);
+    await enrollTotp(t, user.auth);
     expect((await t.request('PUT', `/v1/users/${user.id}/mfa-required`, { body: { required: true } })).body).toEqual({
       required: true,
     });

@@ -1,7 +1,7 @@
-import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { SoftwareAuthenticator } from '../support/authenticator.ts';
+import { codeAt, lastCode } from '../support/codes.ts';
 import { ORIGIN } from '../support/users.ts';
 
 /**
@@ -17,16 +17,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const EMAIL = 'sam@story.test';
-const codeAt = (secret: string, at: number) =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at, algorithm: 'SHA1', digits: 6, period: 30 });
-
-async function emailCode(): Promise<string> {
-  const rows = await t.db.unscopedQuery<{ body: string }>(
-    'select body from message_outbox where recipient = $1 order by created_at desc limit 1',
-    [EMAIL],
-  );
-  return /\b(\d{6})\b/.exec(rows[0]?.body ?? '')?.[1] as string;
-}
 
 describe('a passkey-only user recovers from losing their device', () => {
   const phone = new SoftwareAuthenticator({
@@ -89,7 +79,7 @@ describe('a passkey-only user recovers from losing their device', () => {
     expect(start.status).toBe(200);
     const first = await t.request('POST', '/v1/auth/email-otp/verify', {
       auth: null,
-      body: { email: EMAIL, code: await emailCode() },
+      body: { email: EMAIL, code: await lastCode(t, EMAIL) },
     });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ mfa_required: true });
