@@ -1,4 +1,4 @@
-export { type ChangeFeed, ChangeFeedSource } from './change-feed.ts';
+export { type ChangeFeed, ChangeFeedSource, EVERY_TENANT } from './change-feed.ts';
 export {
   type Database,
   isUniqueViolation,

@@ -98,27 +98,34 @@ type Enter = (scope: TenantScope) => Promise<TenantRepos>;
  * trip of their own; their outcome is checked before the commit. Pending audit events (repos/
  * audit.ts `append`) are written when the next scope is entered, while their tenant is still the
  * one row-level security checks them against, and at the end. Once the transaction committed,
- * every tenant that appended an event (every mutation does) is announced on the change feed.
+ * every tenant that wrote events (every mutation does) is announced on the change feed.
  */
-async function scopedTransaction<T>(db: Db, changes: ChangeFeedSource, work: (tx: Tx, enter: Enter) => Promise<T>) {
+async function scopedTransaction<T>(
+  db: Db,
+  changes: ChangeFeedSource,
+  work: (tx: Tx, run: RunStatement, enter: Enter) => Promise<T>,
+) {
   const audited = new Set<string>();
+  const flush = async (scope: { tenantId: string; repos: TenantRepos } | undefined) => {
+    if (scope && (await scope.repos.audit.flush())) audited.add(scope.tenantId);
+  };
   const result = await db.transaction(async (tx) => {
     const run = transactionStatement(tx);
-    const entered: TenantRepos[] = [];
+    const entered: { tenantId: string; repos: TenantRepos }[] = [];
     const settings: Promise<unknown>[] = [];
-    const outcome = await work(tx, async (scope) => {
-      await entered.at(-1)?.audit.flush();
+    const outcome = await work(tx, run, async (scope) => {
+      await flush(entered.at(-1));
       const applied = run(SCOPE_TO_TENANT, [scope.tenantId]);
       // Awaited below; a failure also fails every later statement of the transaction.
       applied.catch(() => {});
       settings.push(applied);
-      const repos = tenantRepos(tx, scope, () => audited.add(scope.tenantId));
-      entered.push(repos);
+      const repos = tenantRepos(tx, scope);
+      entered.push({ tenantId: scope.tenantId, repos });
       return repos;
     });
     await Promise.all(settings);
     // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
-    for (const repos of entered) await repos.audit.flush();
+    for (const scope of entered) await flush(scope);
     return outcome;
   });
   for (const tenantId of audited) changes.announce(tenantId);
@@ -135,15 +142,13 @@ function wrap(
     close: () => Promise<void>;
   },
 ): Database {
-  // Made once, so the prepared statements of the hot reads are built once per process.
+  // The repos of single-statement reads hold no transaction state: one set serves every call.
   const reads = platformRepo(db as unknown as Tx, raw.prepared);
   return {
     engine,
-    withTenant: (scope, fn) => scopedTransaction(db, changes, async (_tx, enter) => fn(await enter(scope))),
+    withTenant: (scope, fn) => scopedTransaction(db, changes, async (_tx, _run, enter) => fn(await enter(scope))),
     platform: (fn) =>
-      scopedTransaction(db, changes, (tx, enter) =>
-        fn({ ...platformRepo(tx, transactionStatement(tx)), enterTenant: enter }),
-      ),
+      scopedTransaction(db, changes, (tx, run, enter) => fn({ ...platformRepo(tx, run), enterTenant: enter })),
     changes,
     platformRead: (fn) => fn(reads),
     ping: async () => {

@@ -17,10 +17,9 @@ import type { TenantScope, Tx } from './types.ts';
 
 /**
  * Every repo a tenant-scoped transaction can use; each closes over the tenant. Repos are built on
- * first use, so a transaction pays only for the ones it touches. `audited` hears of every audit
- * event appended: every mutation appends one.
+ * first use, so a transaction pays only for the ones it touches.
  */
-export function tenantRepos(tx: Tx, scope: TenantScope, audited?: () => void) {
+export function tenantRepos(tx: Tx, scope: TenantScope) {
   const id = scope.tenantId;
   const run = transactionStatement(tx);
   const cache = new Map<string, unknown>();
@@ -60,7 +59,7 @@ export function tenantRepos(tx: Tx, scope: TenantScope, audited?: () => void) {
       return once('mfa', () => mfaRepo(tx, run, id));
     },
     get audit() {
-      return once('audit', () => auditRepo(tx, run, id, scope.audit, audited));
+      return once('audit', () => auditRepo(tx, run, id, scope.audit));
     },
     get sessions() {
       return once('sessions', () => sessionsRepo(tx, run, id));

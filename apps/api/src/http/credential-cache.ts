@@ -1,4 +1,4 @@
-import type { ChangeFeed } from '@qeetid/db';
+import { type ChangeFeed, EVERY_TENANT } from '@qeetid/db';
 
 /** At most this many credentials are held; the oldest entry goes first. */
 const MAX_ENTRIES = 10_000;
@@ -54,7 +54,7 @@ export class CredentialCache<Row extends { tenantId: string }> {
 
   private drop(tenantId: string): void {
     this.generation++;
-    if (tenantId === '*') {
+    if (tenantId === EVERY_TENANT) {
       this.rows.clear();
       this.byTenant.clear();
       return;

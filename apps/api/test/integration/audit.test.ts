@@ -154,7 +154,7 @@ if (process.env.DATABASE_URL)
           audit: { actor: { type: 'system' as const, id: null }, ip: null, userAgent: null, requestId: null },
         };
         const append = (db: typeof second, i: number) =>
-          db.withTenant(scope, (r) =>
+          db.withTenant(scope, async (r) =>
             r.audit.append({ action: 'test.concurrent', target: { type: 'test', id: String(i) } }),
           );
         await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 ? second : t.db, i)));

@@ -57,14 +57,7 @@ const WRITE_EVENTS = `with added as (
 
 type PendingEvent = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
 
-/** `appended` hears of every event added (the transaction may still roll back). */
-export function auditRepo(
-  tx: Tx,
-  run: RunStatement,
-  tenantId: string,
-  context: AuditContext,
-  appended: () => void = () => {},
-) {
+export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: AuditContext) {
   let pending: PendingEvent[] = [];
   return {
     /**
@@ -72,8 +65,7 @@ export function auditRepo(
      * (open.ts) writes a scope's events together, so the chain head stays locked only from then
      * until the commit, and one append costs the same two statements as several.
      */
-    async append(entry: AuditEntry): Promise<void> {
-      appended();
+    append(entry: AuditEntry): void {
       pending.push({
         tenantId,
         id: newId('event').uuid,
@@ -90,9 +82,12 @@ export function auditRepo(
       });
     },
 
-    /** Writes the pending events after the chain head, which stays locked until the commit. */
-    async flush(): Promise<void> {
-      if (!pending.length) return;
+    /**
+     * Writes the pending events after the chain head, which stays locked until the commit.
+     * True when there were any: the transaction changed something in this tenant.
+     */
+    async flush(): Promise<boolean> {
+      if (!pending.length) return false;
       const events = pending;
       pending = [];
       const [head] = await run<{ seq: number | string; hash: string }>(LOCK_HEAD, [tenantId]);
@@ -106,6 +101,7 @@ export function auditRepo(
         return { ...row, hash: prevHash };
       });
       await run(WRITE_EVENTS, [tenantId, JSON.stringify(rows), seq, prevHash]);
+      return true;
     },
 
     async head() {

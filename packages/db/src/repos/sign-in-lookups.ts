@@ -2,6 +2,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import { mfaPendingLogins, tenants, users, webauthnChallenges } from '../schema.ts';
 import type { ChallengeRow, PasskeyRow, PendingLoginRow, Tx, UserRow } from '../types.ts';
 import { signInMembership } from './auth-platform.ts';
+import { rowOf } from './compiled.ts';
 import type { RunStatement } from './hot-statements.ts';
 
 /** What an assertion is checked against, and where a sign-in with it lands. */
@@ -63,30 +64,13 @@ interface AssertingPasskeyRow {
 }
 
 /** What the taken challenge comes with: the credential's columns (null when unknown) beside its own. */
-interface ChallengeForPasskeyColumns extends Omit<ChallengeColumns, 'tenant_id' | 'user_id'>, AssertingPasskeyRow {
+interface ChallengeForPasskeyColumns extends AssertingPasskeyRow {
   challenge_tenant_id: string | null;
   challenge_user_id: string | null;
 }
 
-interface ChallengeColumns {
-  challenge_hash: string;
-  ceremony: string;
-  tenant_id: string | null;
-  user_id: string | null;
-  payload: Record<string, unknown>;
-  expires_at: Date | string;
-}
-
-function challengeOf(row: ChallengeColumns): ChallengeRow {
-  return {
-    challengeHash: row.challenge_hash,
-    ceremony: row.ceremony,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    payload: row.payload,
-    expiresAt: new Date(row.expires_at),
-  };
-}
+/** The challenge's columns as the driver returns them, decoded by drizzle's codecs. */
+const challengeOf = rowOf(webauthnChallenges);
 
 function assertingOf(row: AssertingPasskeyRow & { id: string }): AssertingPasskey {
   return {
@@ -128,7 +112,7 @@ export function signInLookups(tx: Tx, run: RunStatement) {
 
     /** Removes and returns a live challenge of this ceremony: each challenge is answered once. */
     async takeChallenge(challengeHash: string, ceremony: string, now: Date): Promise<ChallengeRow | undefined> {
-      const [row] = await run<ChallengeColumns>(TAKE_CHALLENGE, [challengeHash, ceremony, now.toISOString()]);
+      const [row] = await run<Record<string, unknown>>(TAKE_CHALLENGE, [challengeHash, ceremony, now.toISOString()]);
       return row ? challengeOf(row) : undefined;
     },
 

@@ -84,6 +84,15 @@ export function assertMethodAllowed(allowed: readonly LoginMethod[], method: Log
   }
 }
 
+/** A sign-in with no tenant to land in: not a member of the one asked for, or of any. */
+export const noSignInTenant = (wanted?: string | null) =>
+  new ApiError(
+    'forbidden',
+    wanted
+      ? `you are not a member of tenant ${encodeId('tenant', wanted)}`
+      : 'this account is not a member of any tenant',
+  );
+
 /**
  * The tenant a sign-in lands in (CONTRACT.md leaves it open; README "Signing in"): the wanted
  * tenant when the user is a member there (403 otherwise), else the user's home tenant, else
@@ -95,14 +104,7 @@ export async function resolveSignInTenant(
   wanted: string | null | undefined,
 ): Promise<string> {
   const target = await p.signInTenant(userId, wanted ?? undefined);
-  if (!target) {
-    throw new ApiError(
-      'forbidden',
-      wanted
-        ? `you are not a member of tenant ${encodeId('tenant', wanted)}`
-        : 'this account is not a member of any tenant',
-    );
-  }
+  if (!target) throw noSignInTenant(wanted);
   return target.tenantId;
 }
 

@@ -45,7 +45,7 @@ export async function verifyPasskeyAssertion(
     return { ...found, ...result };
   } catch (error) {
     if (error instanceof ApiError) {
-      await ctx.db.withTenant(scopeOf(ctx, found.passkey.tenantId), (r) =>
+      await ctx.db.withTenant(scopeOf(ctx, found.passkey.tenantId), async (r) =>
         r.audit.append({
           action: 'passkey.assertion_failed',
           target: { type: 'passkey', id: encodeId('passkey', found.passkey.id) },

@@ -188,7 +188,7 @@ export async function finishRegistration(ctx: Ctx, credential: WebauthnCredentia
     verified = await verifyRegistration(ctx.config.webauthn, credential, challenge.challenge);
   } catch (error) {
     if (error instanceof ApiError) {
-      await ctx.db.withTenant(accountScope(ctx, account), (r) =>
+      await ctx.db.withTenant(accountScope(ctx, account), async (r) =>
         r.audit.append({
           action: 'passkey.registration_failed',
           target: { type: 'user', id: encodeId('user', account.userId) },

@@ -2,7 +2,7 @@ import { encodeId, newId, type TokenPair, type WebauthnCredentialJson } from '@q
 import { isUniqueViolation } from '@qeetid/db';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { assertMethodAllowed, startOf } from '../auth/service.ts';
+import { assertMethodAllowed, noSignInTenant, startOf } from '../auth/service.ts';
 import { effectivePolicy } from '../auth-policy/policy.ts';
 import { recordStepUp } from '../mfa/step-up.ts';
 import { openSession, signInScope } from '../sessions/issue.ts';
@@ -56,7 +56,7 @@ export async function completePasskeySignup(
 export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
   const now = new Date();
   const verified = await verifyLogin(ctx, credential);
-  if (!verified.signIn) throw new ApiError('forbidden', 'this account is not a member of any tenant');
+  if (!verified.signIn) throw noSignInTenant();
   const tenantId = verified.signIn.tenantId;
   const policy = effectivePolicy(verified.signIn.policy);
   assertMethodAllowed(policy.login_methods, 'passkey');

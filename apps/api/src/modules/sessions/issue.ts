@@ -48,7 +48,7 @@ export async function openSession(
   const id = known.id ?? newId('session');
   const refresh = mintSecret('qr');
   // Appended before the first wait, so a caller may write the scope's events alongside the session.
-  const created = r.audit.append({
+  r.audit.append({
     action: 'session.created',
     target: { type: 'session', id: id.id },
     metadata: { user_id: encodeId('user', start.userId), methods: start.methods },
@@ -63,7 +63,6 @@ export async function openSession(
     expiresAt: new Date(now.getTime() + effective.session_ttl_seconds * 1000),
     refreshToken: { id: randomUUID(), tokenHash: refresh.hash },
   });
-  await created;
   return pairFor(deps, session, effective, refresh.token, now);
 }
 
