@@ -105,16 +105,12 @@ async function scopedTransaction<T>(
   changes: ChangeFeedSource,
   work: (tx: Tx, run: RunStatement, enter: Enter) => Promise<T>,
 ) {
-  const audited = new Set<string>();
-  const flush = async (scope: { tenantId: string; repos: TenantRepos } | undefined) => {
-    if (scope && (await scope.repos.audit.flush())) audited.add(scope.tenantId);
-  };
+  const entered: { tenantId: string; repos: TenantRepos }[] = [];
   const result = await db.transaction(async (tx) => {
     const run = transactionStatement(tx);
-    const entered: { tenantId: string; repos: TenantRepos }[] = [];
     const settings: Promise<unknown>[] = [];
     const outcome = await work(tx, run, async (scope) => {
-      await flush(entered.at(-1));
+      await entered.at(-1)?.repos.audit.flush();
       const applied = run(SCOPE_TO_TENANT, [scope.tenantId]);
       // Awaited below; a failure also fails every later statement of the transaction.
       applied.catch(() => {});
@@ -125,9 +121,10 @@ async function scopedTransaction<T>(
     });
     await Promise.all(settings);
     // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
-    for (const scope of entered) await flush(scope);
+    for (const { repos } of entered) await repos.audit.flush();
     return outcome;
   });
+  const audited = new Set(entered.filter((e) => e.repos.audit.written > 0).map((e) => e.tenantId));
   for (const tenantId of audited) changes.announce(tenantId);
   return result;
 }

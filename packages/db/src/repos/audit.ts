@@ -59,7 +59,13 @@ type PendingEvent = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
 
 export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: AuditContext) {
   let pending: PendingEvent[] = [];
+  let written = 0;
   return {
+    /** Events this scope has written so far: any means the transaction changed something here. */
+    get written(): number {
+      return written;
+    },
+
     /**
      * Adds one event to the tenant's chain when the transaction commits: the transaction
      * (open.ts) writes a scope's events together, so the chain head stays locked only from then
@@ -82,12 +88,9 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
       });
     },
 
-    /**
-     * Writes the pending events after the chain head, which stays locked until the commit.
-     * True when there were any: the transaction changed something in this tenant.
-     */
-    async flush(): Promise<boolean> {
-      if (!pending.length) return false;
+    /** Writes the pending events after the chain head, which stays locked until the commit. */
+    async flush(): Promise<void> {
+      if (!pending.length) return;
       const events = pending;
       pending = [];
       const [head] = await run<{ seq: number | string; hash: string }>(LOCK_HEAD, [tenantId]);
@@ -101,7 +104,7 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
         return { ...row, hash: prevHash };
       });
       await run(WRITE_EVENTS, [tenantId, JSON.stringify(rows), seq, prevHash]);
-      return true;
+      written += rows.length;
     },
 
     async head() {
