@@ -77,9 +77,11 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   const db = drizzlePglite({ client: pg, schema });
   await migratePglite(db, { migrationsFolder });
   const changes = await pgliteChangeFeed(pg);
+  // PGlite has no statement cache to ask for: both run the same way.
+  const query = async (text: string, params: unknown[]) => (await pg.query(text, params)).rows as never[];
   return wrap('pglite', db, changes, {
-    query: async (text, params) => (await pg.query(text, params)).rows as never,
-    prepared: async (text, params) => (await pg.query(text, params)).rows as never,
+    query,
+    prepared: query,
     close: async () => {
       await changes.close();
       await pg.close();
@@ -115,7 +117,7 @@ async function scopedTransaction<T>(
       // Awaited below; a failure also fails every later statement of the transaction.
       applied.catch(() => {});
       settings.push(applied);
-      const repos = tenantRepos(tx, scope);
+      const repos = tenantRepos(tx, run, scope);
       entered.push({ tenantId: scope.tenantId, repos });
       return repos;
     });

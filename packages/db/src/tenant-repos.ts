@@ -3,7 +3,7 @@ import { apiKeysRepo } from './repos/api-keys.ts';
 import { auditRepo } from './repos/audit.ts';
 import { authPoliciesRepo } from './repos/auth-policies.ts';
 import { groupsRepo } from './repos/groups.ts';
-import { transactionStatement } from './repos/hot-statements.ts';
+import type { RunStatement } from './repos/hot-statements.ts';
 import { membershipsRepo } from './repos/memberships.ts';
 import { mfaRepo } from './repos/mfa.ts';
 import { passkeysRepo } from './repos/passkeys.ts';
@@ -19,9 +19,8 @@ import type { TenantScope, Tx } from './types.ts';
  * Every repo a tenant-scoped transaction can use; each closes over the tenant. Repos are built on
  * first use, so a transaction pays only for the ones it touches.
  */
-export function tenantRepos(tx: Tx, scope: TenantScope) {
+export function tenantRepos(tx: Tx, run: RunStatement, scope: TenantScope) {
   const id = scope.tenantId;
-  const run = transactionStatement(tx);
   const cache = new Map<string, unknown>();
   const once = <T>(name: string, make: () => T): T => {
     if (!cache.has(name)) cache.set(name, make());

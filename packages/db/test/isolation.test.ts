@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transactionStatement } from '../src/repos/hot-statements.ts';
 import * as schema from '../src/schema.ts';
 import { type TenantRepos, tenantRepos } from '../src/tenant-repos.ts';
 import type { TenantScope, Tx } from '../src/types.ts';
@@ -40,7 +41,9 @@ async function asOwner<T>(tenantId: string, fn: (r: TenantRepos) => Promise<T>):
     .transaction(async (tx) => {
       // A write the foreign keys refuse (linking to another tenant's row) rolls back to a savepoint.
       const result = await tx
-        .transaction(async (sp) => fn(tenantRepos(sp as unknown as Tx, scope(tenantId))))
+        .transaction(async (sp) =>
+          fn(tenantRepos(sp as unknown as Tx, transactionStatement(sp as unknown as Tx), scope(tenantId))),
+        )
         .catch((e) => {
           if (!isForeignKeyViolation(e)) throw e;
           return undefined as T;
@@ -67,7 +70,7 @@ beforeAll(async () => {
     await db.insert(schema.auditHeads).values({ tenantId: id, seq: 0, hash: GENESIS_HASH });
   }
   await db.transaction(async (tx) => {
-    const r = tenantRepos(tx as unknown as Tx, scope(A));
+    const r = tenantRepos(tx as unknown as Tx, transactionStatement(tx as unknown as Tx), scope(A));
     await r.users.insert({
       id: A_USER,
       email: 'a@a.test',

@@ -11,6 +11,7 @@ import {
   users,
 } from '../schema.ts';
 import type { OneTimeTokenRow, PageQuery, Role, SessionRow, SigningKeyRow, Tx } from '../types.ts';
+import { rowOf } from './compiled.ts';
 import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 import { upsertPassword } from './passwords.ts';
@@ -84,42 +85,16 @@ export const signInMembership = (user: string, wanted: string) => `select m.tena
 
 const SIGN_IN_TENANT = signInMembership('$1', '$2');
 
-type Timestamp = Date | string;
-interface StandingRow {
-  tenant_id: string;
-  id: string;
-  user_id: string;
-  auth_methods: string[];
-  ip: string | null;
-  user_agent: string | null;
-  created_at: Timestamp;
-  last_active_at: Timestamp;
-  expires_at: Timestamp;
-  revoked_at: Timestamp | null;
-  revoked_reason: string | null;
+/** A session row as the driver returns it, with the standing read along. */
+interface StandingRow extends Record<string, unknown> {
   user_active: boolean;
   role: string | null;
 }
 
-/** Raw rows carry timestamps as the driver hands them (a Date or text). */
+const sessionOf = rowOf(sessions);
+
 function standingOf(row: StandingRow): { session: SessionRow; userActive: boolean; role: Role | null } {
-  return {
-    session: {
-      tenantId: row.tenant_id,
-      id: row.id,
-      userId: row.user_id,
-      authMethods: row.auth_methods,
-      ip: row.ip,
-      userAgent: row.user_agent,
-      createdAt: new Date(row.created_at),
-      lastActiveAt: new Date(row.last_active_at),
-      expiresAt: new Date(row.expires_at),
-      revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-      revokedReason: row.revoked_reason,
-    },
-    userActive: row.user_active,
-    role: row.role as Role | null,
-  };
+  return { session: sessionOf(row), userActive: row.user_active, role: row.role as Role | null };
 }
 
 /**

@@ -1,22 +1,11 @@
-import { and, eq, exists, or } from 'drizzle-orm';
-import { memberships, userPasswords, users } from '../schema.ts';
+import { and, eq } from 'drizzle-orm';
+import { userPasswords, users } from '../schema.ts';
 import type { Tx } from '../types.ts';
+import { visibleTo } from './users.ts';
 
 /** Password hashes of the users this tenant can see: the ones it manages and its members. */
 export function passwordsRepo(tx: Tx, tenantId: string) {
-  const visible = (userId: string) =>
-    and(
-      eq(users.id, userId),
-      or(
-        eq(users.tenantId, tenantId),
-        exists(
-          tx
-            .select({ one: memberships.userId })
-            .from(memberships)
-            .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, users.id))),
-        ),
-      ),
-    );
+  const visible = (userId: string) => and(eq(users.id, userId), visibleTo(tenantId));
   return {
     async get(userId: string): Promise<{ hash: string; updatedAt: Date } | undefined> {
       const [row] = await tx

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import {
   authzVersions,
   groupRoles,
@@ -81,7 +81,17 @@ export function rolesRepo(tx: Tx, tenantId: string) {
       const current = await this.permissions(id);
       const added = permissions.filter((p) => !current.includes(p));
       const removed = current.filter((p) => !permissions.includes(p));
-      for (const p of removed) await this.revoke(id, p);
+      if (removed.length) {
+        await tx
+          .delete(rolePermissions)
+          .where(
+            and(
+              eq(rolePermissions.tenantId, tenantId),
+              eq(rolePermissions.roleId, id),
+              inArray(rolePermissions.permission, removed),
+            ),
+          );
+      }
       if (added.length) {
         await tx
           .insert(rolePermissions)

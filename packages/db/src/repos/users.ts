@@ -17,7 +17,7 @@ export type UserPatch = Partial<
 const qb = new QueryBuilder();
 
 /** A tenant sees the users it manages (home tenant) and the users who are its members. */
-const visibleTo = (tenantId: string | Placeholder) =>
+export const visibleTo = (tenantId: string | Placeholder) =>
   or(
     eq(users.tenantId, tenantId),
     exists(
