@@ -175,3 +175,9 @@ export function nextAnnouncement(db: Database): Promise<string> {
     });
   });
 }
+
+/** The actions of the bootstrap tenant's newest 200 audit events, newest first. */
+export async function auditActions(t: TestApp): Promise<string[]> {
+  const res = await t.request('GET', `/v1/tenants/${t.tenantId}/audit?limit=200`);
+  return res.body.items.map((e: { action: string }) => e.action);
+}

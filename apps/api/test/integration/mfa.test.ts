@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../harness.ts';
+import { auditActions, startTestApp, type TestApp } from '../harness.ts';
 import { codeAt, enrollTotp } from '../support/codes.ts';
 import { newUser as createUser } from '../support/users.ts';
 
@@ -10,11 +10,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const newUser = (email: string) => createUser(t, email);
-
-async function actionsFor(): Promise<string[]> {
-  const res = await t.request('GET', `/v1/tenants/${t.tenantId}/audit?limit=200`);
-  return res.body.items.map((e: { action: string }) => e.action);
-}
 
 describe('TOTP enrollment', () => {
   it('gives a secret and otpauth URI, activates on the first code, and hands out ten recovery codes', async () => {
@@ -41,7 +36,7 @@ describe('TOTP enrollment', () => {
     expect((await t.request('GET', '/v1/mfa/recovery-codes', { auth })).body).toEqual({ remaining: 10 });
     const stored = await t.db.unscopedQuery<{ code_hash: string }>('select code_hash from mfa_recovery_codes');
     expect(JSON.stringify(stored)).not.toContain(ok.body.recovery_codes[0].replace(/-/g, ''));
-    const actions = await actionsFor();
+    const actions = await auditActions(t);
     expect(actions).toEqual(
       expect.arrayContaining(['mfa.totp_enrollment_started', 'mfa.totp_enrolled', 'mfa.recovery_codes_generated']),
     );
@@ -93,7 +88,7 @@ describe('TOTP enrollment', () => {
     });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await actionsFor()).filter((a) => a === 'mfa.verification_failed').length).toBeGreaterThanOrEqual(5);
+    expect((await auditActions(t)).filter((a) => a === 'mfa.verification_failed').length).toBeGreaterThanOrEqual(5);
   });
 
   it.each([['12345'], ['abcdef'], ['123456789']])('refuses the malformed code %j with 422', async (code) => {
@@ -126,7 +121,7 @@ describe('step-up', () => {
     const regenerated = await t.request('POST', '/v1/mfa/recovery-codes/regenerate', { auth });
     expect(regenerated.status).toBe(200);
     expect(regenerated.body.recovery_codes).toHaveLength(10);
-    expect(await actionsFor()).toContain('mfa.recovery_codes_regenerated');
+    expect(await auditActions(t)).toContain('mfa.recovery_codes_regenerated');
   });
 
   it('takes its freshness window from the tenant policy', async () => {
@@ -145,7 +140,7 @@ describe('step-up', () => {
     await t.request('PUT', `/v1/tenants/${t.tenantId}/policy`, {
       body: { mfa_required: false, step_up_max_age_seconds: 300 },
     });
-    expect(await actionsFor()).toContain('tenant.security_policy_updated');
+    expect(await auditActions(t)).toContain('tenant.security_policy_updated');
   });
 
   it('refuses a policy window outside 30 s – 1 day with 422', async () => {
@@ -167,7 +162,7 @@ describe('admin', () => {
     expect((await t.request('DELETE', `/v1/users/${user.id}/mfa`)).status).toBe(204);
     expect((await t.request('GET', '/v1/mfa/totp', { auth: user.auth })).body.enrolled).toBe(false);
     expect((await t.request('GET', '/v1/mfa/recovery-codes', { auth: user.auth })).body.remaining).toBe(0);
-    expect(await actionsFor()).toEqual(expect.arrayContaining(['mfa.reset', 'mfa.requirement_set']));
+    expect(await auditActions(t)).toEqual(expect.arrayContaining(['mfa.reset', 'mfa.requirement_set']));
   });
 
   it('answers 404 for an unknown user', async () => {

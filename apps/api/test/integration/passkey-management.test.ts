@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../harness.ts';
+import { auditActions, startTestApp, type TestApp } from '../harness.ts';
 import { SoftwareAuthenticator } from '../support/authenticator.ts';
 import { addPasskey, newUser, ORIGIN } from '../support/users.ts';
 
@@ -15,11 +15,6 @@ async function register(authenticator: SoftwareAuthenticator, attestation: 'none
   expect(begin.status).toBe(200);
   const credential = authenticator.create(begin.body.options, attestation);
   return t.request('POST', '/v1/passkeys/register/finish', { body: { credential, ...(name ? { name } : {}) } });
-}
-
-async function auditActions(): Promise<string[]> {
-  const res = await t.request('GET', `/v1/tenants/${t.tenantId}/audit?limit=200`);
-  return res.body.items.map((e: { action: string }) => e.action);
 }
 
 describe('registering passkeys (software authenticator, real P-256 and CBOR)', () => {
@@ -52,7 +47,7 @@ describe('registering passkeys (software authenticator, real P-256 and CBOR)', (
       backed_up: true,
     });
     expect(res.body.id).toMatch(/^pky_/);
-    expect(await auditActions()).toContain('passkey.registered');
+    expect(await auditActions(t)).toContain('passkey.registered');
   });
 
   it('stores a passkey from "packed" self attestation with the name given', async () => {
@@ -73,7 +68,7 @@ describe('registering passkeys (software authenticator, real P-256 and CBOR)', (
     expect(
       (await t.request('PATCH', '/v1/passkeys/pky_01jd5f8q3ve4r9x2m6k7n8p0ab', { body: { name: 'x' } })).status,
     ).toBe(404);
-    expect(await auditActions()).toContain('passkey.renamed');
+    expect(await auditActions(t)).toContain('passkey.renamed');
   });
 
   it('refuses an API key: these operations act for a user', async () => {
@@ -118,7 +113,7 @@ describe('registration bad input', () => {
     const res = await t.request('POST', '/v1/passkeys/register/finish', { body: { credential } });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
-    if (code !== 'webauthn.challenge_invalid') expect((await auditActions())[0]).toBe('passkey.registration_failed');
+    if (code !== 'webauthn.challenge_invalid') expect((await auditActions(t))[0]).toBe('passkey.registration_failed');
   });
 
   it('refuses a replayed challenge: each one answers a single ceremony', async () => {
@@ -197,7 +192,7 @@ describe('deleting passkeys', () => {
     await addPasskey(t, user.auth);
     expect((await t.request('DELETE', `/v1/passkeys/${only.id}`, { auth: user.auth })).status).toBe(204);
     expect((await t.request('GET', '/v1/passkeys', { auth: user.auth })).body.items).toHaveLength(1);
-    expect(await auditActions()).toEqual(expect.arrayContaining(['passkey.deleted', 'mfa.step_up_verified']));
+    expect(await auditActions(t)).toEqual(expect.arrayContaining(['passkey.deleted', 'mfa.step_up_verified']));
   });
 
   it('lets a passkey go when the account has a password', async () => {
