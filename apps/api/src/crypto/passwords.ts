@@ -19,13 +19,16 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
+  // A finished hash hands its slot straight to the next in line, so one arriving meanwhile
+  // cannot take it first and run a hash more than there are cores.
   if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  else running++;
   try {
     return await work();
   } finally {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   }
 }
 
