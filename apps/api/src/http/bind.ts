@@ -45,7 +45,8 @@ export function bind(app: Hono, handlers: AppHandlers, deps: AppDeps, options: B
   for (const op of sorted) {
     const validator = operationValidator(op.path, op.method);
     const handler = handlers[op.operationId as OperationId];
-    const route = (c: Context) => options.respond(c, () => serve(c, op, validator, handler, deps, options));
+    const schemes = new Set<string>(op.security.flat());
+    const route = (c: Context) => options.respond(c, () => serve(c, op, schemes, validator, handler, deps, options));
     if (validator.body) app.on(op.method.toUpperCase(), honoPath(op.path), options.limitBody(op.bodyLimit), route);
     else app.on(op.method.toUpperCase(), honoPath(op.path), route);
   }
@@ -54,12 +55,12 @@ export function bind(app: Hono, handlers: AppHandlers, deps: AppDeps, options: B
 async function serve(
   c: Context,
   op: Operation,
+  schemes: ReadonlySet<string>,
   validator: OperationValidator,
   handler: AppHandlers[OperationId],
   deps: AppDeps,
   options: BindOptions,
 ): Promise<Response> {
-  const schemes = new Set<string>(op.security.flat());
   const principal = schemes.size ? await authenticate(deps, c.req.header('authorization'), schemes, new Date()) : null;
   const path = validator.path(c.req.param());
   const query = validator.query(singleValued(c.req.queries()));

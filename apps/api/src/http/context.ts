@@ -80,6 +80,13 @@ export function principalOf(ctx: Ctx): Principal {
   return ctx.principal;
 }
 
+/** The tenant the operation runs in; the binder guarantees one for `x-qeet-tenant: required`. */
+export function tenantOf(ctx: Ctx): string {
+  const tenantId = ctx.tenant?.tenantId;
+  if (!tenantId) throw new Error('operation has x-qeet-tenant: none but its handler needs a tenant');
+  return tenantId;
+}
+
 /** The tenant scope (with the audit context) for `db.withTenant`. */
 export function scopeOf(ctx: Ctx, tenantId = ctx.tenant?.tenantId): TenantScope {
   if (!tenantId) throw new Error('operation has x-qeet-tenant: none but its handler needs a tenant');

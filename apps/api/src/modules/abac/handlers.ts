@@ -2,13 +2,11 @@ import type { AbacPolicy } from '@qeetid/contract';
 import { encodeId } from '@qeetid/contract';
 import type { AbacPolicyRow } from '@qeetid/db';
 import type { AppHandlers } from '../../handlers.ts';
-import type { Ctx } from '../../http/context.ts';
+import { tenantOf } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { pathId } from '../authz/handlers.ts';
+import { pathId } from '../../http/path-id.ts';
 import { toPolicyOutcome, toPolicyRef } from '../authz/mapper.ts';
 import * as policies from './service.ts';
-
-const tenantOf = (ctx: Ctx) => ctx.tenant?.tenantId as string;
 
 function toPolicy(row: AbacPolicyRow): AbacPolicy {
   return {

@@ -1,7 +1,6 @@
-import { decodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { ApiError } from '../../http/errors.ts';
+import { pathId } from '../../http/path-id.ts';
 import { toApiKey } from './mapper.ts';
 import * as apiKeys from './service.ts';
 
@@ -30,9 +29,7 @@ export const apiKeyHandlers = {
   },
 
   revokeApiKey: async ({ path }, ctx) => {
-    const id = decodeId('apiKey', path.id);
-    if (!id) throw ApiError.notFound('API key', path.id);
-    await apiKeys.revokeApiKey(ctx, id);
+    await apiKeys.revokeApiKey(ctx, pathId('apiKey', path.id, 'API key'));
     return { status: 204, body: undefined };
   },
 } satisfies Partial<AppHandlers>;

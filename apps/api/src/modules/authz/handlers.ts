@@ -1,20 +1,10 @@
-import { decodeId, type IdKind } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
-import type { Ctx } from '../../http/context.ts';
+import { tenantOf } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { ApiError } from '../../http/errors.ts';
+import { pathId } from '../../http/path-id.ts';
 import * as check from './check.ts';
 import { toEffectivePermissions, toRole } from './mapper.ts';
 import * as roles from './service.ts';
-
-/** The UUID behind a path id; a malformed one is simply not found. */
-export function pathId(kind: IdKind, value: string, what: string): string {
-  const id = decodeId(kind, value);
-  if (!id) throw ApiError.notFound(what, value);
-  return id;
-}
-
-const tenantOf = (ctx: Ctx) => ctx.tenant?.tenantId as string;
 
 export const authzHandlers = {
   listPermissions: async (_req, ctx) => ({ status: 200, body: { items: await roles.catalogue(ctx) } }),

@@ -1,12 +1,10 @@
 import type { AppHandlers } from '../../handlers.ts';
-import type { Ctx } from '../../http/context.ts';
+import { tenantOf } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { pathId } from '../authz/handlers.ts';
+import { pathId } from '../../http/path-id.ts';
 import { toRole } from '../authz/mapper.ts';
 import { toGroup, toGroupMember } from './mapper.ts';
 import * as groups from './service.ts';
-
-const tenantOf = (ctx: Ctx) => ctx.tenant?.tenantId as string;
 
 export const groupHandlers = {
   listGroups: async ({ query }, ctx) => {

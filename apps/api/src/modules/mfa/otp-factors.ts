@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import {
   encodeId,
   type MfaEnrolled,
@@ -11,6 +10,7 @@ import type { OtpFactorRow, TenantScope } from '@qeetid/db';
 import { hashSecret } from '../../crypto/opaque-token.ts';
 import type { Ctx } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { newCode } from '../one-time/secrets.ts';
 import { assertUnderLimits, countAttempt, counters, limits } from '../rate-limit/service.ts';
 import { accountOf, accountScope } from './account.ts';
 import { checkCode, inTenant } from './code-check.ts';
@@ -58,7 +58,7 @@ export async function sendOtpCode(
 ): Promise<OtpSent> {
   const limiters = counters(limits.sendPerAccount, limits.sendPerIp, `mfa:${userId}`, ctx.ip);
   await assertUnderLimits(ctx.db, limiters);
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const code = newCode();
   const expiresAt = new Date(Date.now() + CODE_TTL_MS);
   const factor = await ctx.db.withTenant(scope, async (r) => {
     const row = await r.mfa.otpFactor(userId, factorId);

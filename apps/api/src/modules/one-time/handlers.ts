@@ -1,5 +1,5 @@
 import type { AppHandlers } from '../../handlers.ts';
-import { userIdOf } from '../users/handlers.ts';
+import { pathId } from '../../http/path-id.ts';
 import { toUser } from '../users/mapper.ts';
 import * as flows from './service.ts';
 
@@ -25,19 +25,19 @@ export const oneTimeHandlers = {
   },
   verifyEmailOtp: async ({ body }, ctx) => ({ status: 200, body: await flows.verifyEmailOtp(ctx, body) }),
   startEmailVerification: async ({ path }, ctx) => {
-    await flows.startVerification(ctx, userIdOf(path.id), 'email');
+    await flows.startVerification(ctx, pathId('user', path.id, 'user'), 'email');
     return { status: 202, body: accepted };
   },
   confirmEmailVerification: async ({ path, body }, ctx) => ({
     status: 200,
-    body: toUser(await flows.confirmVerification(ctx, userIdOf(path.id), 'email', body.code)),
+    body: toUser(await flows.confirmVerification(ctx, pathId('user', path.id, 'user'), 'email', body.code)),
   }),
   startPhoneVerification: async ({ path }, ctx) => {
-    await flows.startVerification(ctx, userIdOf(path.id), 'phone');
+    await flows.startVerification(ctx, pathId('user', path.id, 'user'), 'phone');
     return { status: 202, body: accepted };
   },
   confirmPhoneVerification: async ({ path, body }, ctx) => ({
     status: 200,
-    body: toUser(await flows.confirmVerification(ctx, userIdOf(path.id), 'phone', body.code)),
+    body: toUser(await flows.confirmVerification(ctx, pathId('user', path.id, 'user'), 'phone', body.code)),
   }),
 } satisfies Partial<AppHandlers>;

@@ -1,16 +1,9 @@
-import { decodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
-import { ApiError } from '../../http/errors.ts';
+import { pathId } from '../../http/path-id.ts';
 import { passkeyDemoPage } from './demo-page.ts';
 import { toPasskey } from './mapper.ts';
 import * as passkeys from './service.ts';
 import { completePasskeyLogin, completePasskeySignup } from './sign-in.ts';
-
-function passkeyId(id: string): string {
-  const uuid = decodeId('passkey', id);
-  if (!uuid) throw ApiError.notFound('passkey', id);
-  return uuid;
-}
 
 export const passkeyHandlers = {
   beginPasskeySignup: async ({ body }, ctx) => ({ status: 200, body: await passkeys.beginSignup(ctx, body) }),
@@ -34,10 +27,10 @@ export const passkeyHandlers = {
   }),
   renamePasskey: async ({ path, body }, ctx) => ({
     status: 200,
-    body: toPasskey(await passkeys.renamePasskey(ctx, passkeyId(path.id), body.name)),
+    body: toPasskey(await passkeys.renamePasskey(ctx, pathId('passkey', path.id, 'passkey'), body.name)),
   }),
   deletePasskey: async ({ path }, ctx) => {
-    await passkeys.deletePasskey(ctx, passkeyId(path.id));
+    await passkeys.deletePasskey(ctx, pathId('passkey', path.id, 'passkey'));
     return { status: 204, body: undefined };
   },
   createWebauthnStepUpChallenge: async (_req, ctx) => ({ status: 200, body: await passkeys.beginStepUp(ctx) }),

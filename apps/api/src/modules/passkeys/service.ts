@@ -214,21 +214,27 @@ export async function renamePasskey(ctx: Ctx, id: string, name: string): Promise
 }
 
 /**
- * Whether the account keeps a credential of its own besides this passkey: another passkey or a
- * password. Without one, deleting it would leave only email codes between the user and a lockout.
+ * Whether the account keeps a credential of its own besides this passkey: another of its
+ * passkeys or a password. Without one, deleting it would leave only email codes between the user
+ * and a lockout.
  */
-async function keepsAnotherCredential(r: TenantRepos, account: Account, passkeyId: string): Promise<boolean> {
-  if ((await r.passkeys.listOfUser(account.userId)).some((p) => p.id !== passkeyId)) return true;
-  return (await r.passwords.get(account.userId)) !== undefined;
+async function keepsAnotherCredential(r: TenantRepos, account: Account, others: PasskeyRow[]): Promise<boolean> {
+  return others.length > 0 || (await r.passwords.get(account.userId)) !== undefined;
 }
 
 export async function deletePasskey(ctx: Ctx, id: string): Promise<void> {
   const account = await accountOf(ctx);
   await ctx.db.withTenant(accountScope(ctx, account), async (r) => {
-    const mine = (await r.passkeys.listOfUser(account.userId)).find((p) => p.id === id);
-    if (!mine) throw ApiError.notFound('passkey', encodeId('passkey', id));
+    const all = await r.passkeys.listOfUser(account.userId);
+    if (!all.some((p) => p.id === id)) throw ApiError.notFound('passkey', encodeId('passkey', id));
     await requireStepUp(r, account, new Date());
-    if (!(await keepsAnotherCredential(r, account, id))) {
+    if (
+      !(await keepsAnotherCredential(
+        r,
+        account,
+        all.filter((p) => p.id !== id),
+      ))
+    ) {
       throw new ApiError('conflict', 'this is your last way to sign in; add another passkey or a password first');
     }
     await r.passkeys.remove(account.userId, id);

@@ -1,8 +1,8 @@
-import { decodeId, encodeId, type PersonalAccessToken } from '@qeetid/contract';
+import { encodeId, type PersonalAccessToken } from '@qeetid/contract';
 import type { PatRow } from '@qeetid/db';
 import type { AppHandlers } from '../../handlers.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { ApiError } from '../../http/errors.ts';
+import { pathId } from '../../http/path-id.ts';
 import { callingUser } from '../sessions/service.ts';
 import * as pats from './service.ts';
 
@@ -38,9 +38,7 @@ export const patHandlers = {
     };
   },
   revokePersonalAccessToken: async ({ path }, ctx) => {
-    const id = decodeId('pat', path.id);
-    if (!id) throw ApiError.notFound('personal access token', path.id);
-    await pats.revokePat(ctx, id);
+    await pats.revokePat(ctx, pathId('pat', path.id, 'personal access token'));
     return { status: 204, body: undefined };
   },
 } satisfies Partial<AppHandlers>;

@@ -1,8 +1,7 @@
-import { decodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
+import { tenantOf } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { ApiError } from '../../http/errors.ts';
-import { userIdOf } from '../users/handlers.ts';
+import { pathId } from '../../http/path-id.ts';
 import { toSession } from './mapper.ts';
 import * as sessions from './service.ts';
 
@@ -33,20 +32,18 @@ export const sessionHandlers = {
     return sessionPage(page, 'my-sessions', me.userId, me.sessionId);
   },
   revokeMySession: async ({ path }, ctx) => {
-    const id = decodeId('session', path.id);
-    if (!id) throw ApiError.notFound('session', path.id);
-    await sessions.revokeMine(ctx, id);
+    await sessions.revokeMine(ctx, pathId('session', path.id, 'session'));
     return { status: 204, body: undefined };
   },
   listUserSessions: async ({ path, query }, ctx) => {
-    const tenant = ctx.tenant?.tenantId as string;
+    const tenant = tenantOf(ctx);
     const after = decodeCursor<string>(query.cursor, { list: 'user-sessions', tenant, type: 'string' });
-    const page = await sessions.listOfUser(ctx, userIdOf(path.id), { after, limit: query.limit ?? 50 });
+    const page = await sessions.listOfUser(ctx, pathId('user', path.id, 'user'), { after, limit: query.limit ?? 50 });
     const current = ctx.principal?.kind === 'access_token' ? ctx.principal.sessionId : null;
     return sessionPage(page, 'user-sessions', tenant, current);
   },
   revokeUserSessions: async ({ path }, ctx) => ({
     status: 200,
-    body: { revoked: await sessions.revokeAllOfUser(ctx, userIdOf(path.id)) },
+    body: { revoked: await sessions.revokeAllOfUser(ctx, pathId('user', path.id, 'user')) },
   }),
 } satisfies Partial<AppHandlers>;

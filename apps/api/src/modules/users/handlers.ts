@@ -1,17 +1,10 @@
-import { decodeId } from '@qeetid/contract';
 import type { AppHandlers } from '../../handlers.ts';
 import type { Ctx } from '../../http/context.ts';
 import { decodeCursor, nextCursor } from '../../http/cursor.ts';
-import { ApiError } from '../../http/errors.ts';
+import { pathId } from '../../http/path-id.ts';
 import { setPasswordAsAdmin } from '../passwords/service.ts';
 import { toUser } from './mapper.ts';
 import * as users from './service.ts';
-
-export function userIdOf(id: string): string {
-  const uuid = decodeId('user', id);
-  if (!uuid) throw ApiError.notFound('user', id);
-  return uuid;
-}
 
 async function page(ctx: Ctx, query: { limit?: number; cursor?: string; email?: string }, deleted: boolean) {
   const list = deleted ? 'deleted-users' : 'users';
@@ -31,33 +24,36 @@ export const userHandlers = {
   listUsers: async ({ query }, ctx) => page(ctx, query, false),
   listDeletedUsers: async ({ query }, ctx) => page(ctx, query, true),
   createUser: async ({ body }, ctx) => ({ status: 201, body: toUser(await users.createUser(ctx, body)) }),
-  getUser: async ({ path }, ctx) => ({ status: 200, body: toUser(await users.getUser(ctx, userIdOf(path.id))) }),
+  getUser: async ({ path }, ctx) => ({
+    status: 200,
+    body: toUser(await users.getUser(ctx, pathId('user', path.id, 'user'))),
+  }),
   updateUser: async ({ path, body }, ctx) => ({
     status: 200,
-    body: toUser(await users.updateUser(ctx, userIdOf(path.id), body)),
+    body: toUser(await users.updateUser(ctx, pathId('user', path.id, 'user'), body)),
   }),
   deleteUser: async ({ path }, ctx) => {
-    await users.deleteUser(ctx, userIdOf(path.id));
+    await users.deleteUser(ctx, pathId('user', path.id, 'user'));
     return { status: 204, body: undefined };
   },
   restoreUser: async ({ path }, ctx) => ({
     status: 200,
-    body: toUser(await users.restoreUser(ctx, userIdOf(path.id))),
+    body: toUser(await users.restoreUser(ctx, pathId('user', path.id, 'user'))),
   }),
   purgeUser: async ({ path }, ctx) => {
-    await users.purgeUser(ctx, userIdOf(path.id));
+    await users.purgeUser(ctx, pathId('user', path.id, 'user'));
     return { status: 204, body: undefined };
   },
   replaceUserMetadata: async ({ path, body }, ctx) => ({
     status: 200,
-    body: toUser(await users.replaceMetadata(ctx, userIdOf(path.id), body)),
+    body: toUser(await users.replaceMetadata(ctx, pathId('user', path.id, 'user'), body)),
   }),
   clearUserMetadata: async ({ path }, ctx) => ({
     status: 200,
-    body: toUser(await users.replaceMetadata(ctx, userIdOf(path.id), null)),
+    body: toUser(await users.replaceMetadata(ctx, pathId('user', path.id, 'user'), null)),
   }),
   setUserPassword: async ({ path, body }, ctx) => {
-    await setPasswordAsAdmin(ctx, userIdOf(path.id), body);
+    await setPasswordAsAdmin(ctx, pathId('user', path.id, 'user'), body);
     return { status: 204, body: undefined };
   },
 } satisfies Partial<AppHandlers>;
