@@ -4,7 +4,7 @@ import type { Benchmark, Settings } from '../lib/bench.ts';
 import { fmt } from '../lib/format.ts';
 import { goals, goalText, verdict } from '../lib/goals.ts';
 import { cpuMicros } from '../lib/proc.ts';
-import { median, spreadPct } from '../lib/stats.ts';
+import { median, percentile, spreadPct } from '../lib/stats.ts';
 
 /**
  * P8: complete passkey sign-in flows per second through the real server. One flow is what a
@@ -79,7 +79,7 @@ interface FlowRun {
 
 async function measureFlows(server: ApiServer, settings: Settings) {
   const auth = `Bearer ${server.adminToken}`;
-  const authenticator = new SoftwareAuthenticator({ origin: originOf(server) });
+  const authenticator = new SoftwareAuthenticator({ origin: ORIGIN });
   // Every client holds its own passkey, so counters never race each other.
   const credentials: StoredCredential[] = [];
   for (let i = 0; i < CONCURRENCY; i++) {
@@ -108,7 +108,7 @@ async function measureFlows(server: ApiServer, settings: Settings) {
  * The origin the server accepts: with PORT=0 and no QEETID_ORIGINS it is derived from the issuer,
  * http://localhost:0. The software authenticator reports it as a browser on that origin would.
  */
-const originOf = (_server: ApiServer) => 'http://localhost:0';
+const ORIGIN = 'http://localhost:0';
 
 async function post(server: ApiServer, path: string, body?: unknown) {
   const res = await fetch(`${server.url}${path}`, {
@@ -127,7 +127,6 @@ async function drive(
 ): Promise<FlowRun> {
   const latencies: number[] = [];
   let failures = 0;
-  const origin = originOf(server);
   const cpuBefore = await cpuMicros(server.pid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -136,7 +135,7 @@ async function drive(
       while (performance.now() < deadline) {
         const t0 = performance.now();
         const begin = await post(server, '/v1/auth/passkeys/login/begin');
-        const assertion = authenticator.get(begin.body.options, { credential, origin });
+        const assertion = authenticator.get(begin.body.options, { credential, origin: ORIGIN });
         const finish = await post(server, '/v1/auth/passkeys/login/finish', { credential: assertion });
         if (begin.status === 200 && finish.status === 200) latencies.push(performance.now() - t0);
         else failures++;
@@ -146,11 +145,10 @@ async function drive(
   const elapsed = (performance.now() - started) / 1000;
   const cpuUsed = (await cpuMicros(server.pid)) - cpuBefore;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return {
     flows: latencies.length / elapsed,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
     cpuUs: latencies.length ? cpuUsed / latencies.length : Number.NaN,
     failures,
   };

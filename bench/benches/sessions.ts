@@ -1,15 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { hash } from '@node-rs/argon2';
 import { type ApiServer, call, createApiKey, startApi } from '../lib/api-server.ts';
+import { argon2Millis } from '../lib/argon2.ts';
 import type { Benchmark, Settings } from '../lib/bench.ts';
 import { fmt, type Table } from '../lib/format.ts';
 import { goals, goalText, verdict } from '../lib/goals.ts';
 import { DEFAULT_CONNECTIONS, hit, type LoadSpec, measureInterleaved, summarize } from '../lib/load.ts';
-import { median } from '../lib/stats.ts';
 
 const PASSWORD = 'bench passphrase that is long enough 42';
 /** OWASP argon2id parameters, as the server uses them. */
-const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 /** Rate of the /healthz probe while logins saturate the CPU (P7). */
 const PROBE_RATE = 100;
 
@@ -116,22 +114,6 @@ export const sessions: Benchmark = {
     return tables;
   },
 };
-
-/**
- * CPU milliseconds of one hash (user + system of this process, which includes libuv's pool
- * threads): on a shared machine wall time would count the waits for other jobs too.
- */
-async function argon2Millis(): Promise<number> {
-  await hash('warm up', ARGON2);
-  const times: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const before = process.cpuUsage();
-    await hash(`password ${i}`, ARGON2);
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  return median(times);
-}
 
 /** A user created by an API key, with a password set by the admin endpoint (the Quickstart path). */
 async function benchUser(server: ApiServer): Promise<string> {

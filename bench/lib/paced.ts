@@ -1,12 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { LoadRun, LoadSpec } from './load.ts';
 import { cpuMicros } from './proc.ts';
-
-/** Percentile (nearest rank) of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
+import { percentile } from './stats.ts';
 
 interface Pending {
   resolve: (status: number, body: string) => void;

@@ -12,3 +12,9 @@ export function spreadPct(values: readonly number[]): number {
   const m = median(values);
   return m === 0 ? 0 : ((Math.max(...values) - Math.min(...values)) / m) * 100;
 }
+
+/** Percentile (nearest rank) of values already sorted ascending; NaN when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}

@@ -7,7 +7,7 @@ import { hash, verify } from '@node-rs/argon2';
  * so the event loop keeps serving while logins hash. The binding's default algorithm is argon2id
  * (its const enum cannot be imported under verbatimModuleSyntax; passwords.test.ts checks the id).
  */
-const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /**
  * At most one hash per core at a time: libuv's pool has 4 threads, and with more hashes than
@@ -32,7 +32,7 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const hashPassword = (password: string): Promise<string> => limited(() => hash(password, OPTIONS));
+export const hashPassword = (password: string): Promise<string> => limited(() => hash(password, ARGON2_OPTIONS));
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
