@@ -4,7 +4,7 @@ import type { TenantRepos } from '@qeetid/db';
 import type { Ctx } from '../../http/context.ts';
 import { scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { assertManaged, live } from '../users/service.ts';
+import { managedUser } from '../users/service.ts';
 import { accountOf, accountScope } from './account.ts';
 import { checkCode, inTenant } from './code-check.ts';
 import { checkTotp, totpSecretContext } from './factors.ts';
@@ -125,14 +125,6 @@ export async function regenerateRecoveryCodes(ctx: Ctx) {
 export async function getStepUpStatus(ctx: Ctx): Promise<StepUpStatus> {
   const account = await accountOf(ctx);
   return ctx.db.withTenant(accountScope(ctx, account), (r) => stepUpStatus(r, account, new Date()));
-}
-
-/** Runs `fn` on a user this tenant manages (admin operations), 404 for anyone else. */
-async function managedUser<T>(ctx: Ctx, userId: string, fn: (r: TenantRepos) => Promise<T>): Promise<T> {
-  return ctx.db.withTenant(scopeOf(ctx), async (r) => {
-    assertManaged(ctx, await live(r, userId));
-    return fn(r);
-  });
 }
 
 export async function resetUserMfa(ctx: Ctx, userId: string): Promise<void> {

@@ -6,6 +6,7 @@ import {
   type PasswordReset,
   type SignInStart,
 } from '@qeetid/contract';
+import type { PlatformRepos } from '@qeetid/db';
 import { mintSecret, secretHashOf } from '../../crypto/opaque-token.ts';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -16,7 +17,7 @@ import { finishFirstFactorIn } from '../mfa/login.ts';
 import { acceptNewPassword } from '../passwords/service.ts';
 import { assertUnderLimits, countAttempt, counters, limits } from '../rate-limit/service.ts';
 import { signInScope } from '../sessions/issue.ts';
-import { assertManaged, live, normalizeEmail } from '../users/service.ts';
+import { managedUser, normalizeEmail } from '../users/service.ts';
 import { texts } from './messages.ts';
 import { codeHash, lifetimes, MAX_CODE_ATTEMPTS, newCode, type OneTimePurpose } from './secrets.ts';
 
@@ -178,6 +179,21 @@ export async function consumeMagicLink(ctx: Ctx, token: string): Promise<LoginRe
   return pair;
 }
 
+/**
+ * Spends the newest live code of this purpose when `code` matches and it went to `sentTo`; a
+ * wrong code counts against the code's own attempts. Undefined when nothing was spent.
+ */
+async function spendCode(p: PlatformRepos, userId: string, purpose: string, sentTo: string | null, code: string) {
+  const row = await p.latestCode(userId, purpose, new Date());
+  if (!row || row.attempts >= MAX_CODE_ATTEMPTS || row.sentTo !== sentTo) return undefined;
+  if (codeHash(row.id, code) !== row.tokenHash) {
+    await p.countCodeAttempt(row.id);
+    return undefined;
+  }
+  await p.consumeById(row.id, new Date());
+  return row;
+}
+
 export async function verifyEmailOtp(ctx: Ctx, input: EmailOtpVerify): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const limiters = counters(limits.codePerAccount, limits.codePerIp, email, ctx.ip);
@@ -185,13 +201,8 @@ export async function verifyEmailOtp(ctx: Ctx, input: EmailOtpVerify): Promise<L
   const user = await activeAccount(ctx, input.email);
   const pair = user
     ? await ctx.db.platform(async (p) => {
-        const row = await p.latestCode(user.id, 'email_otp', new Date());
-        if (!row || row.attempts >= MAX_CODE_ATTEMPTS || row.sentTo !== user.email) return undefined;
-        if (codeHash(row.id, input.code) !== row.tokenHash) {
-          await p.countCodeAttempt(row.id);
-          return undefined;
-        }
-        await p.consumeById(row.id, new Date());
+        const row = await spendCode(p, user.id, 'email_otp', user.email, input.code);
+        if (!row) return undefined;
         return finishEmailSignIn(ctx, p, user.id, row.tenantId, 'email_otp');
       })
     : undefined;
@@ -207,11 +218,7 @@ export async function verifyEmailOtp(ctx: Ctx, input: EmailOtpVerify): Promise<L
 type Channel = 'email' | 'phone';
 
 export async function startVerification(ctx: Ctx, userId: string, channel: Channel): Promise<void> {
-  const user = await ctx.db.withTenant(scopeOf(ctx), async (r) => {
-    const row = await live(r, userId);
-    assertManaged(ctx, row);
-    return row;
-  });
+  const user = await managedUser(ctx, userId, async (_r, row) => row);
   const address = channel === 'email' ? user.email : user.phone;
   if (!address) throw new ApiError('conflict', 'this user has no phone number to verify');
   await countAttempt(ctx.db, counters(limits.sendPerAccount, limits.sendPerIp, `${channel}-verify:${userId}`, ctx.ip));
@@ -228,21 +235,11 @@ export async function startVerification(ctx: Ctx, userId: string, channel: Chann
 export async function confirmVerification(ctx: Ctx, userId: string, channel: Channel, code: string) {
   const limiters = counters(limits.codePerAccount, limits.codePerIp, `${channel}-verify:${userId}`, ctx.ip);
   await assertUnderLimits(ctx.db, limiters);
-  const user = await ctx.db.withTenant(scopeOf(ctx), async (r) => {
-    const row = await live(r, userId);
-    assertManaged(ctx, row);
-    return row;
-  });
+  const user = await managedUser(ctx, userId, async (_r, row) => row);
   const purpose = channel === 'email' ? 'email_verify' : 'phone_verify';
   const address = channel === 'email' ? user.email : user.phone;
   const updated = await ctx.db.platform(async (p) => {
-    const row = await p.latestCode(userId, purpose, new Date());
-    if (!row || row.attempts >= MAX_CODE_ATTEMPTS || row.sentTo !== address) return undefined;
-    if (codeHash(row.id, code) !== row.tokenHash) {
-      await p.countCodeAttempt(row.id);
-      return undefined;
-    }
-    await p.consumeById(row.id, new Date());
+    if (!(await spendCode(p, userId, purpose, address, code))) return undefined;
     const r = await p.enterTenant(scopeOf(ctx));
     const patch = channel === 'email' ? { emailVerified: true } : { phoneVerified: true };
     const changed = await r.users.update(userId, patch, new Date());

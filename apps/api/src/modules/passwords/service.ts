@@ -10,18 +10,17 @@ import { assertSteppedUp } from '../mfa/step-up.ts';
 import { assertUnderLimits, countAttempt, counters, limits } from '../rate-limit/service.ts';
 import { signInScope } from '../sessions/issue.ts';
 import { callingUser } from '../sessions/service.ts';
-import { assertManaged, live, normalizeEmail } from '../users/service.ts';
+import { managedUser, normalizeEmail } from '../users/service.ts';
 
 /**
  * An administrator sets the password of a user their tenant manages. The rules and the hashing
  * run between a read and the write transaction, so no transaction waits on argon2.
  */
 export async function setPasswordAsAdmin(ctx: Ctx, userId: string, input: AdminPasswordSet): Promise<void> {
-  const { email, policy } = await ctx.db.withTenant(scopeOf(ctx), async (r) => {
-    const user = await live(r, userId);
-    assertManaged(ctx, user);
-    return { email: user.email, policy: await policyOf(r) };
-  });
+  const { email, policy } = await managedUser(ctx, userId, async (r, user) => ({
+    email: user.email,
+    policy: await policyOf(r),
+  }));
   await checkPassword(input.password, {
     policy,
     rangeUrl: ctx.config.breachedPasswordsUrl,

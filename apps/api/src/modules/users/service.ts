@@ -48,6 +48,19 @@ export function assertManaged(ctx: Ctx, row: UserRow): void {
   }
 }
 
+/** Runs `fn` on a user this tenant manages (admin operations): 404 when unknown, 403 when managed elsewhere. */
+export async function managedUser<T>(
+  ctx: Ctx,
+  userId: string,
+  fn: (r: TenantRepos, user: UserRow) => Promise<T>,
+): Promise<T> {
+  return ctx.db.withTenant(scopeOf(ctx), async (r) => {
+    const user = await live(r, userId);
+    assertManaged(ctx, user);
+    return fn(r, user);
+  });
+}
+
 export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserRow> {
   if (input.metadata) checkMetadataSize(input.metadata);
   const id = newId('user');
