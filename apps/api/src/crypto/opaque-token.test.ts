@@ -19,7 +19,7 @@ describe('opaque tokens', () => {
     expect(secretMatches(secret, 'not-hex')).toBe(false);
   });
 
-  it.each(['qk_abc.def', 'qx_0123456789ab.' + 'A'.repeat(43), 'qk_0123456789ab' + 'A'.repeat(43), ''])(
+  it.each(['qk_abc.def', `qx_0123456789ab.${'A'.repeat(43)}`, `qk_0123456789ab${'A'.repeat(43)}`, ''])(
     'refuses the malformed token %j',
     (token) => {
       expect(parseToken(token)).toBeNull();

@@ -86,12 +86,16 @@ export function envelope(error: ApiError, requestId: string): ErrorEnvelope {
   };
 }
 
-/** Runs an insert or rename and turns a unique-name violation into 409 naming the `what`. */
-export async function nameTaken<T>(work: Promise<T>, what: string, name: string | undefined): Promise<T> {
+/** Runs a write and turns a unique-constraint violation (SQLSTATE 23505) into 409 with `message`. */
+export async function conflictOnUnique<T>(work: Promise<T>, message: string): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', `a ${what} named "${name}" already exists`);
+    if (isUniqueViolation(error)) throw new ApiError('conflict', message);
     throw error;
   }
 }
+
+/** Runs an insert or rename and turns a unique-name violation into 409 naming the `what`. */
+export const nameTaken = <T>(work: Promise<T>, what: string, name: string | undefined): Promise<T> =>
+  conflictOnUnique(work, `a ${what} named "${name}" already exists`);

@@ -7,10 +7,10 @@ import {
   type SignupRequest,
   type TokenPair,
 } from '@qeetid/contract';
-import { isUniqueViolation, type PlatformReads } from '@qeetid/db';
+import type { PlatformReads } from '@qeetid/db';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../crypto/passwords.ts';
 import type { Ctx } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, conflictOnUnique } from '../../http/errors.ts';
 import { checkPassword } from '../auth-policy/password-rules.ts';
 import { DEFAULT_POLICY, type LoginMethod, policyOf } from '../auth-policy/policy.ts';
 import { finishFirstFactor } from '../mfa/login.ts';
@@ -40,8 +40,8 @@ export async function signup(ctx: Ctx, input: SignupRequest): Promise<TokenPair>
   const now = new Date();
   const tenantName = input.tenant_name ?? 'Personal';
   const start = startOf(ctx, user.uuid, tenant.uuid, ['pwd']);
-  try {
-    return await ctx.db.platform(async (p) => {
+  return conflictOnUnique(
+    ctx.db.platform(async (p) => {
       await p.insertTenant({ id: tenant.uuid, name: tenantName, parentId: null }, now);
       const r = await p.enterTenant(signInScope(start));
       await r.users.insert({
@@ -70,11 +70,9 @@ export async function signup(ctx: Ctx, input: SignupRequest): Promise<TokenPair>
         metadata: { role: 'owner' },
       });
       return openSession(ctx, r, start);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', 'a user with this email already exists');
-    throw error;
-  }
+    }),
+    'a user with this email already exists',
+  );
 }
 
 /** Refuses a sign-in method the tenant's auth policy does not allow. */

@@ -145,16 +145,15 @@ export async function startEmailOtp(ctx: Ctx, input: SignInStart): Promise<void>
  */
 async function finishEmailSignIn(
   ctx: Ctx,
-  p: Parameters<Parameters<Ctx['db']['platform']>[0]>[0],
-  userId: string,
+  p: PlatformRepos,
+  user: { id: string; homeTenantId: string },
   tenantId: string | null,
   method: LoginMethod,
 ): Promise<LoginResult> {
-  const target = await resolveSignInTenant(p, userId, tenantId);
-  await p.markEmailVerified(userId, new Date());
-  const start = startOf(ctx, userId, target, ['otp']);
-  const home = (await p.userById(userId))?.homeTenantId ?? target;
-  return finishFirstFactorIn(ctx, p, start, home, async (r) => {
+  const target = await resolveSignInTenant(p, user.id, tenantId);
+  await p.markEmailVerified(user.id, new Date());
+  const start = startOf(ctx, user.id, target, ['otp']);
+  return finishFirstFactorIn(ctx, p, start, user.homeTenantId, async (r) => {
     assertMethodAllowed((await policyOf(r)).login_methods, method);
   });
 }
@@ -169,7 +168,7 @@ export async function consumeMagicLink(ctx: Ctx, token: string): Promise<LoginRe
         if (!row) return undefined;
         const user = await p.userById(row.userId);
         if (!user || user.deletedAt || user.status !== 'active' || user.email !== row.sentTo) return undefined;
-        return finishEmailSignIn(ctx, p, user.id, row.tenantId, 'magic_link');
+        return finishEmailSignIn(ctx, p, user, row.tenantId, 'magic_link');
       })
     : undefined;
   if (!pair) {
@@ -203,7 +202,7 @@ export async function verifyEmailOtp(ctx: Ctx, input: EmailOtpVerify): Promise<L
     ? await ctx.db.platform(async (p) => {
         const row = await spendCode(p, user.id, 'email_otp', user.email, input.code);
         if (!row) return undefined;
-        return finishEmailSignIn(ctx, p, user.id, row.tenantId, 'email_otp');
+        return finishEmailSignIn(ctx, p, user, row.tenantId, 'email_otp');
       })
     : undefined;
   if (!pair) {

@@ -1,7 +1,7 @@
 import { encodeId, newId, type PasskeySignupBegin, type WebauthnCredentialJson } from '@qeetid/contract';
-import { isUniqueViolation, type PasskeyRow, type TenantRepos } from '@qeetid/db';
+import type { PasskeyRow, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, conflictOnUnique } from '../../http/errors.ts';
 import { type Account, accountOf, accountScope } from '../mfa/account.ts';
 import { recordStepUp, requireStepUp, stepUpStatus } from '../mfa/step-up.ts';
 import { normalizeEmail } from '../users/service.ts';
@@ -50,17 +50,6 @@ async function storePasskey(
     },
   });
   return row;
-}
-
-const credentialTaken = () => new ApiError('conflict', 'this passkey is already registered');
-
-async function mapCredentialConflict<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw credentialTaken();
-    throw error;
-  }
 }
 
 // ── Signup ────────────────────────────────────────────────────────────────────────────────────
@@ -198,8 +187,9 @@ export async function finishRegistration(ctx: Ctx, credential: WebauthnCredentia
     }
     throw error;
   }
-  return mapCredentialConflict(
+  return conflictOnUnique(
     ctx.db.withTenant(accountScope(ctx, account), (r) => storePasskey(r, account.userId, verified, name, now)),
+    'this passkey is already registered',
   );
 }
 

@@ -1,7 +1,6 @@
 import { encodeId, newId, type TokenPair, type WebauthnCredentialJson } from '@qeetid/contract';
-import { isUniqueViolation } from '@qeetid/db';
 import type { Ctx } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { conflictOnUnique } from '../../http/errors.ts';
 import { assertMethodAllowed, noSignInTenant, startOf } from '../auth/service.ts';
 import { effectivePolicy } from '../auth-policy/policy.ts';
 import { recordStepUp } from '../mfa/step-up.ts';
@@ -28,8 +27,8 @@ export async function completePasskeySignup(
   const tenant = newId('tenant');
   const now = new Date();
   const start = startOf(ctx, signup.payload.user_id, tenant.uuid, passkeyAmr(signup.verified.backupEligible));
-  try {
-    return await ctx.db.platform(async (p) => {
+  return conflictOnUnique(
+    ctx.db.platform(async (p) => {
       await p.insertTenant({ id: tenant.uuid, name: 'Personal', parentId: null }, now);
       const r = await p.enterTenant(signInScope(start));
       await r.audit.append({
@@ -41,11 +40,9 @@ export async function completePasskeySignup(
       const pair = await openSession(ctx, r, start);
       await recordStepUp(r, { subject: pair.session_id, userId: start.userId }, 'webauthn', now);
       return pair;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', 'this email or this passkey is already registered');
-    throw error;
-  }
+    }),
+    'this email or this passkey is already registered',
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { encodeId, type Metadata, newId, type UserCreate, type UserUpdate } from '@qeetid/contract';
-import { isUniqueViolation, type PageQuery, type TenantRepos, type UserPatch, type UserRow } from '@qeetid/db';
+import type { PageQuery, TenantRepos, UserPatch, UserRow } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, conflictOnUnique } from '../../http/errors.ts';
 
 const METADATA_MAX_BYTES = 8 * 1024;
 
@@ -21,16 +21,8 @@ function checkMetadataSize(metadata: Metadata): void {
   }
 }
 
-const emailTaken = () => new ApiError('conflict', 'a user with this email already exists');
-
-async function mapConflicts<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
-    throw error;
-  }
-}
+/** Users' emails are unique across the deployment. */
+const EMAIL_TAKEN = 'a user with this email already exists';
 
 const target = (id: string) => ({ type: 'user', id: encodeId('user', id) });
 
@@ -65,7 +57,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserRow> 
   if (input.metadata) checkMetadataSize(input.metadata);
   const id = newId('user');
   const now = new Date();
-  return mapConflicts(
+  return conflictOnUnique(
     ctx.db.withTenant(scopeOf(ctx), async (r) => {
       const row = await r.users.insert({
         id: id.uuid,
@@ -81,6 +73,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserRow> 
       await r.audit.append({ action: 'user.created', target: target(id.uuid) });
       return row;
     }),
+    EMAIL_TAKEN,
   );
 }
 
@@ -95,7 +88,7 @@ export async function getUser(ctx: Ctx, id: string): Promise<UserRow> {
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<UserRow> {
-  return mapConflicts(
+  return conflictOnUnique(
     ctx.db.withTenant(scopeOf(ctx), async (r) => {
       const current = await live(r, id);
       assertManaged(ctx, current);
@@ -126,6 +119,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
       await r.audit.append({ action: 'user.updated', target: target(id), metadata: { fields: Object.keys(input) } });
       return row;
     }),
+    EMAIL_TAKEN,
   );
 }
 
