@@ -17,6 +17,20 @@ export type RoleWithPermissions = RoleRow & { permissions: string[] };
 
 /** Roles, their permissions and their assignments to members and groups, within one tenant. */
 export function rolesRepo(tx: Tx, tenantId: string) {
+  /** Takes these permissions from the role; how many it held. */
+  const revokeAll = async (roleId: string, permissions: string[]): Promise<number> => {
+    const rows = await tx
+      .delete(rolePermissions)
+      .where(
+        and(
+          eq(rolePermissions.tenantId, tenantId),
+          eq(rolePermissions.roleId, roleId),
+          inArray(rolePermissions.permission, permissions),
+        ),
+      )
+      .returning({ permission: rolePermissions.permission });
+    return rows.length;
+  };
   const permissionsOf = sql<
     string[]
   >`coalesce((select array_agg(${rolePermissions.permission} order by ${rolePermissions.permission}) from ${rolePermissions} where ${rolePermissions.tenantId} = ${roles.tenantId} and ${rolePermissions.roleId} = ${roles.id}), '{}')`;
@@ -81,17 +95,7 @@ export function rolesRepo(tx: Tx, tenantId: string) {
       const current = await this.permissions(id);
       const added = permissions.filter((p) => !current.includes(p));
       const removed = current.filter((p) => !permissions.includes(p));
-      if (removed.length) {
-        await tx
-          .delete(rolePermissions)
-          .where(
-            and(
-              eq(rolePermissions.tenantId, tenantId),
-              eq(rolePermissions.roleId, id),
-              inArray(rolePermissions.permission, removed),
-            ),
-          );
-      }
+      if (removed.length) await revokeAll(id, removed);
       if (added.length) {
         await tx
           .insert(rolePermissions)
@@ -121,17 +125,7 @@ export function rolesRepo(tx: Tx, tenantId: string) {
 
     /** True when the permission was granted. */
     async revoke(id: string, permission: string): Promise<boolean> {
-      const rows = await tx
-        .delete(rolePermissions)
-        .where(
-          and(
-            eq(rolePermissions.tenantId, tenantId),
-            eq(rolePermissions.roleId, id),
-            eq(rolePermissions.permission, permission),
-          ),
-        )
-        .returning({ permission: rolePermissions.permission });
-      return rows.length === 1;
+      return (await revokeAll(id, [permission])) === 1;
     },
 
     /** Deletes the role with its assignments; returns who lost it, for the audit trail. */
