@@ -79,16 +79,16 @@ function required(url: string | undefined): string {
   return url;
 }
 
-/** JSON request against the API; throws on an unexpected status. */
+/** JSON request against the API (anonymous without `auth`); throws on an unexpected status. */
 export async function call<T>(
   server: ApiServer,
   method: string,
   path: string,
-  options: { auth: string; body?: unknown; expect: number },
+  options: { auth?: string; body?: unknown; expect: number },
 ): Promise<T> {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { authorization: options.auth, 'content-type': 'application/json' },
+    headers: { ...(options.auth ? { authorization: options.auth } : {}), 'content-type': 'application/json' },
     body: options.body === undefined ? null : JSON.stringify(options.body),
   });
   const text = await res.text();

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { defer } from './cleanup.ts';
+import { cpuMicros } from './proc.ts';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -51,4 +53,33 @@ export async function createDatabase(serverUrl: string): Promise<{ url: string; 
     }
   });
   return { url: target.toString(), drop };
+}
+
+/**
+ * CPU time (user + system, µs) the PostgreSQL server behind `url` has used so far: its postmaster
+ * and every process it started (backends, WAL writer, checkpointer…). Null when the server does
+ * not run on this machine (its backend's process is not ours to read).
+ */
+export async function postgresCpu(url: string): Promise<(() => Promise<number>) | null> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  // Read while the backend lives: it exits with the connection.
+  const postmaster = await client<{ pid: number }[]>`select pg_backend_pid() as pid`
+    .then(([row]) => parentOf(row?.pid ?? 0))
+    .catch(() => null)
+    .finally(() => client.end());
+  if (postmaster === null) return null;
+  return async () => {
+    let total = await cpuMicros(postmaster);
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const parent = await parentOf(Number(entry)).catch(() => null);
+      if (parent === postmaster) total += await cpuMicros(Number(entry)).catch(() => 0);
+    }
+    return total;
+  };
+}
+
+async function parentOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }

@@ -46,6 +46,26 @@ function connection(port: number, onIdle: (c: Connection) => void): Promise<Conn
 }
 type Connection = { send(request: Buffer, done: Pending): void; close(): void };
 
+/**
+ * A closed-loop client on one of those connections: one request at a time, JSON bodies, for
+ * benchmarks whose client does work between requests (the passkey flow signs each challenge).
+ */
+export async function keepAliveClient(base: string) {
+  const url = new URL(base);
+  if (url.hostname !== '127.0.0.1') throw new Error(`load goes to loopback only, not ${url.hostname}`);
+  const c = await connection(Number(url.port), () => {});
+  return {
+    post(path: string, body?: unknown): Promise<{ status: number; body: string }> {
+      const request = requestBytes(
+        { url: base, method: 'POST', path, ...(body === undefined ? {} : { body: () => JSON.stringify(body) }) },
+        url.host,
+      );
+      return new Promise((resolve) => c.send(request, { resolve: (status, text) => resolve({ status, body: text }) }));
+    },
+    close: c.close,
+  };
+}
+
 function requestBytes(spec: LoadSpec, host: string): Buffer {
   const body = spec.body?.() ?? '';
   const headers = {
