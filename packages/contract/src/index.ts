@@ -31,5 +31,5 @@ export type Handler<Op extends OperationId, Ctx> = (req: HandlerRequest<Op>, ctx
 
 /** Exactly one handler per operationId in openapi.yaml; the compiler enforces completeness. */
 export type Handlers<Ctx> = { [Op in OperationId]: Handler<Op, Ctx> };
-export { auditEventHash, GENESIS_HASH } from './audit-hash.ts';
+export { type AuditHashParts, auditEventHash, auditHashParts, GENESIS_HASH } from './audit-hash.ts';
 export { decodeId, encodeId, type IdKind, idPrefix, newId } from './ids.ts';

@@ -108,24 +108,37 @@ async function scopedTransaction<T>(
   work: (tx: Tx, run: RunStatement, enter: Enter) => Promise<T>,
 ) {
   const entered: { tenantId: string; repos: TenantRepos }[] = [];
-  const result = await db.transaction(async (tx) => {
-    const run = transactionStatement(tx);
-    const settings: Promise<unknown>[] = [];
-    const outcome = await work(tx, run, async (scope) => {
-      await entered.at(-1)?.repos.audit.flush();
-      const applied = run(SCOPE_TO_TENANT, [scope.tenantId]);
-      // Awaited below; a failure also fails every later statement of the transaction.
-      applied.catch(() => {});
-      settings.push(applied);
-      const repos = tenantRepos(tx, run, scope);
-      entered.push({ tenantId: scope.tenantId, repos });
-      return repos;
+  let appended: Promise<void> | undefined;
+  let result: T;
+  try {
+    result = await db.transaction(async (tx) => {
+      const run = transactionStatement(tx);
+      const settings: Promise<unknown>[] = [];
+      const outcome = await work(tx, run, async (scope) => {
+        await entered.at(-1)?.repos.audit.flush();
+        const applied = run(SCOPE_TO_TENANT, [scope.tenantId]);
+        // Awaited below; a failure also fails every later statement of the transaction.
+        applied.catch(() => {});
+        settings.push(applied);
+        const repos = tenantRepos(tx, run, scope);
+        entered.push({ tenantId: scope.tenantId, repos });
+        return repos;
+      });
+      await Promise.all(settings);
+      // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
+      for (const { repos } of entered.slice(0, -1)) await repos.audit.flush();
+      // The last scope's events go out unawaited, so COMMIT follows them in the same write and
+      // the chain head they lock is held for no round trip. If they fail, the transaction is
+      // aborted and its COMMIT rolls back; their own error is the one to report.
+      appended = entered.at(-1)?.repos.audit.flush();
+      appended?.catch(() => {});
+      return outcome;
     });
-    await Promise.all(settings);
-    // Only the last scope can still hold events; one left in an earlier scope fails on RLS, loudly.
-    for (const { repos } of entered) await repos.audit.flush();
-    return outcome;
-  });
+  } catch (error) {
+    await appended;
+    throw error;
+  }
+  await appended;
   const audited = new Set(entered.filter((e) => e.repos.audit.written > 0).map((e) => e.tenantId));
   for (const tenantId of audited) changes.announce(tenantId);
   return result;

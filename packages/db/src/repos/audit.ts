@@ -1,4 +1,4 @@
-import { type AuditEvent, auditEventHash, encodeId, newId } from '@qeetid/contract';
+import { type AuditEvent, auditHashParts, encodeId, newId } from '@qeetid/contract';
 import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import { auditEvents, auditHeads } from '../schema.ts';
 import type { AuditContext, AuditEventRow, Tx } from '../types.ts';
@@ -40,20 +40,12 @@ export function auditEventWire(row: AuditEventRow): AuditEvent {
   };
 }
 
-/** Locks the tenant's chain head: concurrent writers (also in other processes) queue up behind it. */
-const LOCK_HEAD = 'select seq, hash from audit_heads where tenant_id = $1 for update';
-
-/** $1 tenant, $2 the event rows as a JSON array (their field names), $3 and $4 the new head. */
-const WRITE_EVENTS = `with added as (
-    insert into audit_events (tenant_id, seq, id, occurred_at, actor_type, actor_id, action, target_type,
-      target_id, ip, user_agent, request_id, metadata, prev_hash, hash)
-    select $1, e.seq, e.id, e."occurredAt", e."actorType", e."actorId", e.action, e."targetType",
-      e."targetId", e.ip, e."userAgent", e."requestId", e.metadata, e."prevHash", e.hash
-    from jsonb_to_recordset($2::jsonb) as e(seq bigint, id uuid, "occurredAt" timestamptz, "actorType" text,
-      "actorId" text, action text, "targetType" text, "targetId" text, ip text, "userAgent" text,
-      "requestId" text, metadata jsonb, "prevHash" text, hash text)
-  )
-  update audit_heads set seq = $3, hash = $4 where tenant_id = $1`;
+/**
+ * One statement: the chain head is locked, the events linked after it and the head moved
+ * (migration 0071). The head stays locked until the transaction ends, which sends its COMMIT
+ * right behind this statement, so writers of one tenant queue for no longer than that.
+ */
+const APPEND = 'select qeet_audit_append($1, $2::jsonb)';
 
 type PendingEvent = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
 
@@ -68,8 +60,8 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
 
     /**
      * Adds one event to the tenant's chain when the transaction commits: the transaction
-     * (open.ts) writes a scope's events together, so the chain head stays locked only from then
-     * until the commit, and one append costs the same two statements as several.
+     * (open.ts) writes a scope's events together with one statement, as late as it can, so the
+     * chain head stays locked only from then until the commit.
      */
     append(entry: AuditEntry): void {
       pending.push({
@@ -91,20 +83,23 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
     /** Writes the pending events after the chain head, which stays locked until the commit. */
     async flush(): Promise<void> {
       if (!pending.length) return;
-      const events = pending;
-      pending = [];
-      const [head] = await run<{ seq: number | string; hash: string }>(LOCK_HEAD, [tenantId]);
-      if (!head) throw new Error(`tenant ${tenantId} has no audit chain`);
-      let seq = Number(head.seq);
-      let prevHash = head.hash;
-      const rows = events.map((event): AuditEventRow => {
-        const row = { ...event, seq: ++seq, prevHash, hash: '' };
-        const { hash: _, ...unhashed } = auditEventWire(row);
-        prevHash = auditEventHash(unhashed);
-        return { ...row, hash: prevHash };
+      const events = pending.map((event) => {
+        const {
+          seq: _,
+          prev_hash: __,
+          hash: ___,
+          ...unchained
+        } = auditEventWire({
+          ...event,
+          seq: 0,
+          prevHash: '',
+          hash: '',
+        });
+        return { ...event, ...auditHashParts(unchained) };
       });
-      await run(WRITE_EVENTS, [tenantId, JSON.stringify(rows), seq, prevHash]);
-      written += rows.length;
+      pending = [];
+      await run(APPEND, [tenantId, JSON.stringify(events)]);
+      written += events.length;
     },
 
     async head() {

@@ -69,13 +69,11 @@ export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredent
       metadata: { user_id: encodeId('user', verified.user.id) },
     });
     if (tenantId === verified.user.tenantId) {
-      // One scope: the three writes and the audit chain's head lock (the event is already
-      // pending) go out together on the transaction's connection.
+      // One scope: the three writes go out together; the event follows them with the COMMIT.
       const [pair] = await Promise.all([
         openSession(ctx, home, start, { policy, id: session }),
         recordPasskeyUse(home, verified, now),
         recordStepUp(home, stepUp, 'webauthn', now),
-        home.audit.flush(),
       ]);
       return pair;
     }
