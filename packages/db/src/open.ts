@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type ChangeFeed, type ChangeFeedSource, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
+import { withPipelinedBegin } from './pipelined-begin.ts';
 import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
 import { platformRepo } from './repos/platform.ts';
 import * as schema from './schema.ts';
@@ -62,7 +63,7 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
     }
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
     const changes = await postgresChangeFeed(options.url);
-    return wrap('postgres', drizzlePostgres({ client, schema }), changes, {
+    return wrap('postgres', drizzlePostgres({ client: withPipelinedBegin(client), schema }), changes, {
       query: async (text, params) => (await client.unsafe(text, params as never[])) as never,
       // Hot-path statements are prepared once per connection (postgres.js caches them by text).
       prepared: async (text, params) => (await client.unsafe(text, params as never[], { prepare: true })) as never,
