@@ -11,8 +11,9 @@ import { encode } from 'cborg';
 
 /**
  * A software WebAuthn authenticator plus the client (browser) half of the ceremony: it makes real
- * P-256 keys, real CBOR authenticator data and attestation objects, and real ECDSA signatures, so
- * the server's verification runs exactly as it does for a hardware or platform authenticator.
+ * keys (P-256 by default, Ed25519 or RSA 2048 on request), real CBOR authenticator data and
+ * attestation objects, and real signatures, so the server's verification runs exactly as it does
+ * for a hardware or platform authenticator.
  * It shares no code with the server (its CBOR comes from `cborg`, the server's from SimpleWebAuthn).
  *
  * Knobs exist to produce the malicious or broken responses the server must refuse.
@@ -20,6 +21,12 @@ import { encode } from 'cborg';
 
 const b64url = (b: Uint8Array | string) => Buffer.from(b).toString('base64url');
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest();
+
+/** Signature algorithms a credential can use, by their JOSE/COSE names. */
+export type Algorithm = 'ES256' | 'EdDSA' | 'RS256';
+
+// RFC 9053 §2.1, §2.2 and RFC 8812 §2: COSE algorithm identifiers.
+const COSE_ALGORITHM: Record<Algorithm, number> = { ES256: -7, EdDSA: -8, RS256: -257 };
 
 // WebAuthn L3 §6.1 "Authenticator Data": flag bits.
 const UP = 0x01;
@@ -31,6 +38,7 @@ const AT = 0x40;
 export interface StoredCredential {
   id: Buffer;
   key: KeyObject;
+  algorithm: Algorithm;
   rpId: string;
   userHandle: string;
   signCount: number;
@@ -41,6 +49,8 @@ export interface AuthenticatorOptions {
   origin: string;
   /** AAGUID the authenticator claims (WebAuthn L3 §6.5.1); zeros by default, as for `none`. */
   aaguid?: string;
+  /** Key type of the credentials it makes: ES256 (P-256) unless told otherwise. */
+  algorithm?: Algorithm;
   /** Does the authenticator verify the user (PIN, biometrics)? */
   userVerification?: boolean;
   backupEligible?: boolean;
@@ -52,6 +62,10 @@ export interface CeremonyOverrides {
   rpId?: string;
   challenge?: string;
   type?: string;
+  /** Client data `crossOrigin` and `topOrigin` (WebAuthn L3 §5.8.1), as a page in a cross-origin iframe reports them. */
+  crossOrigin?: boolean;
+  topOrigin?: string;
+  userPresent?: boolean;
   userVerified?: boolean;
   /** Sign-count to report instead of the next one (a cloned authenticator reports an old one). */
   signCount?: number;
@@ -89,6 +103,7 @@ export class SoftwareAuthenticator {
   readonly credentials: StoredCredential[] = [];
   readonly origin: string;
   readonly aaguid: string;
+  readonly algorithm: Algorithm;
   readonly userVerification: boolean;
   readonly backupEligible: boolean;
   readonly backupState: boolean;
@@ -96,6 +111,7 @@ export class SoftwareAuthenticator {
   constructor(options: AuthenticatorOptions) {
     this.origin = options.origin;
     this.aaguid = options.aaguid ?? '00000000-0000-0000-0000-000000000000';
+    this.algorithm = options.algorithm ?? 'ES256';
     this.userVerification = options.userVerification ?? true;
     this.backupEligible = options.backupEligible ?? false;
     this.backupState = options.backupState ?? false;
@@ -104,24 +120,13 @@ export class SoftwareAuthenticator {
   /** navigator.credentials.create(): a new key pair and its attestation ("none" or "packed" self attestation). */
   create(options: OptionsJSON, attestation: 'none' | 'packed' = 'none', o: CeremonyOverrides = {}): RegistrationJSON {
     const rpId: string = o.rpId ?? options.rp?.id;
-    const pair = o.credential
-      ? { privateKey: o.credential.key, publicKey: createPublicKey(o.credential.key) }
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const { privateKey, publicKey } = pair;
-    const jwk = publicKey.export({ format: 'jwk' });
-    // RFC 9053 §7.1.1 / RFC 8152 §13.1.1: EC2 COSE_Key {kty: 2, alg: -7 (ES256), crv: 1 (P-256), x, y}.
-    const coseKey = encode(
-      new Map<number, number | Uint8Array>([
-        [1, 2],
-        [3, -7],
-        [-1, 1],
-        [-2, Buffer.from(jwk.x as string, 'base64url')],
-        [-3, Buffer.from(jwk.y as string, 'base64url')],
-      ]),
-    );
+    const algorithm = o.credential?.algorithm ?? this.algorithm;
+    const privateKey = o.credential?.key ?? newPrivateKey(algorithm);
+    const coseKey = coseKeyOf(createPublicKey(privateKey), algorithm);
     const credential: StoredCredential = o.credential ?? {
       id: randomBytes(32),
       key: privateKey,
+      algorithm,
       rpId: options.rp?.id,
       userHandle: options.user?.id,
       signCount: 0,
@@ -134,7 +139,10 @@ export class SoftwareAuthenticator {
     const attStmt =
       attestation === 'packed'
         ? // WebAuthn L3 §8.2 "Packed": self attestation signs authData ‖ clientDataHash with the credential key.
-          { alg: -7, sig: sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), privateKey) }
+          {
+            alg: COSE_ALGORITHM[algorithm],
+            sig: signWith(privateKey, algorithm, Buffer.concat([authData, sha256(clientDataJSON)])),
+          }
         : {};
     const attestationObject = encode({ fmt: attestation, attStmt, authData });
     if (!o.credential) this.credentials.push(credential);
@@ -171,7 +179,7 @@ export class SoftwareAuthenticator {
       response: {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
-        signature: b64url(sign('sha256', signed, credential.key)),
+        signature: b64url(signWith(credential.key, credential.algorithm, signed)),
         ...(userHandle === null ? {} : { userHandle }),
       },
       clientExtensionResults: {},
@@ -180,7 +188,8 @@ export class SoftwareAuthenticator {
   }
 
   private authData(rpId: string, extraFlags: number, o: CeremonyOverrides, signCount: number, attested?: Buffer) {
-    let flags = UP | extraFlags;
+    let flags = extraFlags;
+    if (o.userPresent ?? true) flags |= UP;
     if (o.userVerified ?? this.userVerification) flags |= UV;
     if (o.backupEligible ?? this.backupEligible) flags |= BE;
     if (o.backupState ?? this.backupState) flags |= BS;
@@ -196,10 +205,70 @@ export class SoftwareAuthenticator {
         type: o.type ?? type,
         challenge: o.challenge ?? challenge,
         origin: o.origin ?? this.origin,
-        crossOrigin: false,
+        crossOrigin: o.crossOrigin ?? false,
+        ...(o.topOrigin === undefined ? {} : { topOrigin: o.topOrigin }),
       }),
     );
   }
+}
+
+function newPrivateKey(algorithm: Algorithm): KeyObject {
+  switch (algorithm) {
+    case 'ES256':
+      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    case 'EdDSA':
+      return generateKeyPairSync('ed25519').privateKey;
+    case 'RS256':
+      return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  }
+}
+
+/** The credential public key as a COSE_Key (WebAuthn L3 §6.5.1.1), built from its JWK. */
+function coseKeyOf(publicKey: KeyObject, algorithm: Algorithm): Uint8Array {
+  const jwk = publicKey.export({ format: 'jwk' });
+  const bytes = (member: string | undefined) => Buffer.from(member as string, 'base64url');
+  const alg = COSE_ALGORITHM[algorithm];
+  switch (algorithm) {
+    // RFC 9053 §7.1.1: EC2 key {kty: 2, alg, crv: 1 (P-256), x, y}.
+    case 'ES256':
+      return encode(
+        new Map<number, number | Uint8Array>([
+          [1, 2],
+          [3, alg],
+          [-1, 1],
+          [-2, bytes(jwk.x)],
+          [-3, bytes(jwk.y)],
+        ]),
+      );
+    // RFC 9053 §7.2: OKP key {kty: 1, alg, crv: 6 (Ed25519), x}.
+    case 'EdDSA':
+      return encode(
+        new Map<number, number | Uint8Array>([
+          [1, 1],
+          [3, alg],
+          [-1, 6],
+          [-2, bytes(jwk.x)],
+        ]),
+      );
+    // RFC 8230 §4: RSA key {kty: 3, alg, n: -1, e: -2}.
+    case 'RS256':
+      return encode(
+        new Map<number, number | Uint8Array>([
+          [1, 3],
+          [3, alg],
+          [-1, bytes(jwk.n)],
+          [-2, bytes(jwk.e)],
+        ]),
+      );
+  }
+}
+
+/**
+ * WebAuthn L3 §6.5.5: ECDSA signatures are ASN.1 DER (node's default), Ed25519 signs the message
+ * itself (RFC 8032 §5.1.6), RS256 is RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8017 §8.2, node's default padding).
+ */
+function signWith(key: KeyObject, algorithm: Algorithm, data: Buffer): Buffer {
+  return sign(algorithm === 'EdDSA' ? null : 'sha256', data, key);
 }
 
 function uuidBytes(uuid: string): Buffer {

@@ -14,7 +14,7 @@ export interface VerifiedAssertion extends AssertingPasskey {
 /**
  * One assertion, checked end to end: the challenge (spent whatever happens next), the credential
  * (known, of an active user), the account the ceremony was started for, the user handle, then
- * WebAuthn L3 §7.2 through SimpleWebAuthn. A failure for a known credential is audited in that
+ * WebAuthn L3 §7.2 (`verifyAssertion`). A failure for a known credential is audited in that
  * credential's tenant before the error goes out.
  */
 export async function verifyPasskeyAssertion(
