@@ -10,6 +10,7 @@ import { defer } from '../lib/cleanup.ts';
 import { createDatabase, type EngineName } from '../lib/engines.ts';
 import { fmt } from '../lib/format.ts';
 import { goals, goalText, verdict } from '../lib/goals.ts';
+import { interleave } from '../lib/interleave.ts';
 import { median, spreadPct } from '../lib/stats.ts';
 
 /**
@@ -49,7 +50,7 @@ export const dataLayer: Benchmark = {
     for (const engine of settings.engines) {
       const twins = engine === 'postgres' ? await postgresTwins(settings) : await pgliteTwins();
       try {
-        const [ours, raw] = await interleave(twins, CONCURRENCY[engine], settings);
+        const [ours, raw] = await measure(twins, CONCURRENCY[engine], settings);
         if (!ours || !raw) throw new Error('missing measurement');
         const rawName = engine === 'postgres' ? 'raw postgres.js (twin)' : 'raw PGlite (twin)';
         rows.push(
@@ -91,18 +92,14 @@ interface Throughput {
   spread: number;
 }
 
-async function interleave(twins: Twins, concurrency: number, settings: Settings): Promise<Throughput[]> {
+async function measure(twins: Twins, concurrency: number, settings: Settings): Promise<Throughput[]> {
   const sides = [twins.ours, twins.raw];
   // Both sides must find the same row before anything is timed.
   for (const side of sides) {
     const row = await side(twins.ids[0] as string);
     if (row?.id !== twins.ids[0]) throw new Error('data-layer twins disagree on the seeded user');
   }
-  for (const side of sides) await drive(side, twins.ids, concurrency, settings.warmupSeconds);
-  const runs: Array<Array<{ ops: number; cpuUs: number }>> = sides.map(() => []);
-  for (let round = 0; round < settings.runs; round++) {
-    for (const [i, side] of sides.entries()) runs[i]?.push(await drive(side, twins.ids, concurrency, settings.seconds));
-  }
+  const runs = await interleave(sides, (side, seconds) => drive(side, twins.ids, concurrency, seconds), settings);
   return runs.map((r) => ({
     ops: median(r.map((x) => x.ops)),
     cpuUs: median(r.map((x) => x.cpuUs)),

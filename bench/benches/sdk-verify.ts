@@ -9,6 +9,7 @@ import type { Benchmark, Settings } from '../lib/bench.ts';
 import { defer } from '../lib/cleanup.ts';
 import { fmt } from '../lib/format.ts';
 import { goals, goalText, verdict } from '../lib/goals.ts';
+import { interleave } from '../lib/interleave.ts';
 import { median, spreadPct } from '../lib/stats.ts';
 
 /**
@@ -81,7 +82,7 @@ export const sdkVerify: Benchmark = {
       );
     };
     add('TypeScript', 'jose jwtVerify, local key', await typescript(token, jwks, publicKey, settings));
-    add('Go', 'ecdsa.Verify', go(input, settings));
+    add('Go', 'ecdsa.Verify', await go(input, settings));
     add('Python', 'cryptography verify', python(input, settings));
     return [
       {
@@ -125,12 +126,7 @@ async function typescript(token: string, jwks: unknown, publicKey: CryptoKey, se
     requiredClaims: ['exp'],
   };
   const sides = [() => verifier.verify(token), () => jwtVerify(token, publicKey, options)];
-  for (const side of sides) await loop(side, settings.warmupSeconds);
-  const runs: { ops: number; cpuUs: number }[][] = [[], []];
-  for (let round = 0; round < settings.runs; round++) {
-    for (const [i, fn] of sides.entries()) runs[i]?.push(await loop(fn, settings.seconds));
-  }
-  const [ours = [], raw = []] = runs;
+  const [ours = [], raw = []] = await interleave(sides, loop, settings);
   return { ours: side(ours), raw: side(raw) };
 }
 
@@ -148,7 +144,7 @@ async function loop(fn: () => Promise<unknown>, seconds: number): Promise<{ ops:
 }
 
 /** Compiles the Go benchmarks once, then runs SDK and twin in turns, one run each time. */
-function go(input: string, settings: Settings): Pair | string {
+async function go(input: string, settings: Settings): Promise<Pair | string> {
   const cwd = join(root, 'sdks-go');
   const binary = join(tmpdir(), `qeet-bench-go-${process.pid}.test`);
   defer(() => rm(binary, { force: true }));
@@ -171,13 +167,7 @@ function go(input: string, settings: Settings): Pair | string {
     if (!m) throw new Error(`no result for ${name} in:\n${out}`);
     return { ops: 1e9 / Number(m[1]), cpuUs: Number(m[2]) / 1000 };
   };
-  const names = ['BenchmarkVerifySDK', 'BenchmarkVerifyRawECDSA'];
-  for (const name of names) once(name, settings.warmupSeconds);
-  const runs: { ops: number; cpuUs: number }[][] = [[], []];
-  for (let round = 0; round < settings.runs; round++) {
-    for (const [i, name] of names.entries()) runs[i]?.push(once(name, settings.seconds));
-  }
-  const [ours = [], raw = []] = runs;
+  const [ours = [], raw = []] = await interleave(['BenchmarkVerifySDK', 'BenchmarkVerifyRawECDSA'], once, settings);
   return { ours: side(ours), raw: side(raw) };
 }
 

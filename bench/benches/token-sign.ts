@@ -7,6 +7,7 @@ import { argon2Millis } from '../lib/argon2.ts';
 import type { Benchmark } from '../lib/bench.ts';
 import { fmt } from '../lib/format.ts';
 import { goals, goalText, verdict } from '../lib/goals.ts';
+import { interleave } from '../lib/interleave.ts';
 import { median, spreadPct } from '../lib/stats.ts';
 
 /**
@@ -46,12 +47,7 @@ export const tokenSign: Benchmark = {
       const ours = () => ring.sign(claims());
       const raw = () =>
         new SignJWT(claims()).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'twin' }).sign(privateKey);
-      const sides = [ours, raw];
-      for (const side of sides) await loop(side, settings.warmupSeconds);
-      const runs: number[][] = [[], []];
-      for (let r = 0; r < settings.runs; r++) {
-        for (const [i, side] of sides.entries()) runs[i]?.push(await loop(side, settings.seconds));
-      }
+      const runs = await interleave([ours, raw], loop, settings);
       const [oursOps, rawOps] = runs.map((r) => median(r));
       const ratio = (oursOps as number) / (rawOps as number);
       const hashUs = (await argon2Millis()) * 1000;

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { interleave } from './interleave.ts';
 import { paced } from './paced.ts';
 import { cpuMicros } from './proc.ts';
 import { median, spreadPct } from './stats.ts';
@@ -98,19 +99,12 @@ export function summarize(runs: LoadRun[]): LoadSummary {
   };
 }
 
-/**
- * Measures several specs in the same window: one short warm-up each, then `runs` rounds in which
- * every spec gets one run in turn (A B A B …), so drift in the machine's load hits all alike.
- */
+/** Several specs measured in the same window, in turns (lib/interleave.ts). */
 export async function measureInterleaved(
   specs: LoadSpec[],
   settings: { runs: number; seconds: number; warmupSeconds: number },
 ): Promise<LoadSummary[]> {
   // Paced load needs longer: its latency tail shows every cold path, the load generator's too.
-  for (const spec of specs) await hit(spec, spec.rate ? Math.max(3, settings.warmupSeconds) : settings.warmupSeconds);
-  const runs: LoadRun[][] = specs.map(() => []);
-  for (let round = 0; round < settings.runs; round++) {
-    for (const [i, spec] of specs.entries()) runs[i]?.push(await hit(spec, settings.seconds));
-  }
-  return runs.map(summarize);
+  const warmup = (spec: LoadSpec) => (spec.rate ? Math.max(3, settings.warmupSeconds) : settings.warmupSeconds);
+  return (await interleave(specs, hit, settings, warmup)).map(summarize);
 }

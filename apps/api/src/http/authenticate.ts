@@ -189,6 +189,8 @@ async function accessTokenPrincipal(
     userId,
     tenantId,
     sessionId,
+    authMethods: standing.session.authMethods,
+    sessionCreatedAt: standing.session.createdAt,
     scopes: scope,
     role: standing.role,
     authzVersion: standing.authzVersion,

@@ -36,6 +36,10 @@ export type Principal =
       userId: string;
       tenantId: string;
       sessionId: string;
+      /** How the session was signed in (RFC 8176 `amr` values), read with its standing. */
+      authMethods: string[];
+      /** When the session was opened: the time of that sign-in. */
+      sessionCreatedAt: Date;
       scopes: readonly string[];
       role: Role | null;
       /** The tenant's authorization version, when read along with the session. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@qeetid/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresUrl, type ServerProcess, spawnServer } from './spawn-server.ts';
+import { call, postgresUrl, type ServerProcess, spawnServer, until } from './spawn-server.ts';
 
 /**
  * Two server processes on one PostgreSQL database, as two replicas behind a load balancer. Each
@@ -15,109 +15,111 @@ import { postgresUrl, type ServerProcess, spawnServer } from './spawn-server.ts'
  */
 const serverUrl = postgresUrl();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const servers: { proc: ServerProcess; url: string; dir: string }[] = [];
-
-async function start(url: string, masterKey: string) {
-  const dir = await mkdtemp(join(tmpdir(), 'qeetid-replica-'));
-  const proc = await spawnServer({ QEETID_DATA_DIR: dir, DATABASE_URL: url, QEETID_MASTER_KEY: masterKey });
-  return { proc, url: proc.url, dir };
-}
+const dirs: string[] = [];
+let a: ServerProcess;
+let b: ServerProcess;
 
 beforeAll(async () => {
   database = await createTestDatabase(serverUrl);
   const masterKey = randomBytes(32).toString('base64url');
-  servers.push(await start(database.url, masterKey));
-  servers.push(await start(database.url, masterKey));
+  const start = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qeetid-replica-'));
+    dirs.push(dir);
+    return spawnServer({ QEETID_DATA_DIR: dir, DATABASE_URL: database.url, QEETID_MASTER_KEY: masterKey });
+  };
+  a = await start();
+  b = await start();
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of servers) {
-    await s.proc.stop();
-    await rm(s.dir, { recursive: true, force: true });
-  }
+  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   await database?.drop();
 });
 
-async function call(server: number, method: string, path: string, auth: string, body?: unknown) {
-  const res = await fetch(`${servers[server]?.url}${path}`, {
-    method,
-    headers: { authorization: auth, 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
 /** Polls until `probe` answers `expected`, then checks it keeps answering that. */
 async function eventually<T>(probe: () => Promise<T>, expected: T): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while ((await probe()) !== expected) {
-    if (Date.now() > deadline) throw new Error(`still not ${String(expected)} after 5 s`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await until(async () => (await probe()) === expected, `answers ${String(expected)}`);
   expect(await probe()).toBe(expected);
 }
 
 describe('two replicas on one database', () => {
   it('sees role, group and policy changes made through the other replica once they are announced', async () => {
     // The first replica bootstrapped the empty database; the second found it initialised.
-    const token = await readFile(join(servers[0]?.dir as string, 'admin-token'), 'utf8');
+    const token = await readFile(join(dirs[0] as string, 'admin-token'), 'utf8');
     const admin = `Bearer ${token.trim()}`;
-    const key = (await call(0, 'POST', '/v1/api-keys', admin, { name: 'replicas' })).body.key as string;
+    const key = (await call(a, 'POST', '/v1/api-keys', { authorization: admin, body: { name: 'replicas' } })).body
+      .key as string;
     const auth = `ApiKey ${key}`;
-    const me = (await call(0, 'GET', '/v1/auth/me', auth)).body;
+    const me = (await call(a, 'GET', '/v1/auth/me', { authorization: auth })).body;
     const tenant = me.tenant_id as string;
-    const user = (await call(0, 'POST', '/v1/users', auth, { email: 'replica@qeetid.test' })).body.id as string;
+    const user = (await call(a, 'POST', '/v1/users', { authorization: auth, body: { email: 'replica@qeetid.test' } }))
+      .body.id as string;
     const role = (
-      await call(0, 'POST', `/v1/tenants/${tenant}/roles`, auth, { name: 'b', permissions: ['billing:write'] })
+      await call(a, 'POST', `/v1/tenants/${tenant}/roles`, {
+        authorization: auth,
+        body: { name: 'b', permissions: ['billing:write'] },
+      })
     ).body.id as string;
-    const check = async (server: number) =>
-      (await call(server, 'GET', `/v1/check?user_id=${user}&tenant_id=${tenant}&permission=billing:write`, auth)).body
-        .allowed as boolean;
+    const check = async (server: ServerProcess) =>
+      (
+        await call(server, 'GET', `/v1/check?user_id=${user}&tenant_id=${tenant}&permission=billing:write`, {
+          authorization: auth,
+        })
+      ).body.allowed as boolean;
 
     // Both replicas cache the denial first.
-    expect(await check(0)).toBe(false);
-    expect(await check(1)).toBe(false);
-    expect((await call(0, 'POST', `/v1/users/${user}/tenants/${tenant}/roles/${role}`, auth)).status).toBe(204);
-    await eventually(() => check(1), true);
-    expect((await call(0, 'DELETE', `/v1/users/${user}/tenants/${tenant}/roles/${role}`, auth)).status).toBe(204);
-    await eventually(() => check(1), false);
+    expect(await check(a)).toBe(false);
+    expect(await check(b)).toBe(false);
+    expect(
+      (await call(a, 'POST', `/v1/users/${user}/tenants/${tenant}/roles/${role}`, { authorization: auth })).status,
+    ).toBe(204);
+    await eventually(() => check(b), true);
+    expect(
+      (await call(a, 'DELETE', `/v1/users/${user}/tenants/${tenant}/roles/${role}`, { authorization: auth })).status,
+    ).toBe(204);
+    await eventually(() => check(b), false);
 
     // Through a group, changed on replica 1, seen on replica 0.
-    const group = (await call(1, 'POST', '/v1/groups', auth, { name: 'finance' })).body.id as string;
-    await call(1, 'POST', `/v1/groups/${group}/members/${user}`, auth);
-    await call(1, 'POST', `/v1/tenants/${tenant}/groups/${group}/roles/${role}`, auth);
-    expect(await check(1)).toBe(true);
-    await eventually(() => check(0), true);
+    const group = (await call(b, 'POST', '/v1/groups', { authorization: auth, body: { name: 'finance' } })).body
+      .id as string;
+    await call(b, 'POST', `/v1/groups/${group}/members/${user}`, { authorization: auth });
+    await call(b, 'POST', `/v1/tenants/${tenant}/groups/${group}/roles/${role}`, { authorization: auth });
+    expect(await check(b)).toBe(true);
+    await eventually(() => check(a), true);
     // A deny policy written on replica 0 applies on replica 1.
-    const policy = await call(0, 'POST', `/v1/tenants/${tenant}/abac/policies`, auth, {
-      name: 'freeze',
-      effect: 'deny',
-      permissions: ['billing:*'],
-      condition: 'true',
+    const policy = await call(a, 'POST', `/v1/tenants/${tenant}/abac/policies`, {
+      authorization: auth,
+      body: {
+        name: 'freeze',
+        effect: 'deny',
+        permissions: ['billing:*'],
+        condition: 'true',
+      },
     });
     expect(policy.status).toBe(201);
-    expect(await check(0)).toBe(false);
-    await eventually(() => check(1), false);
-    await call(0, 'DELETE', `/v1/tenants/${tenant}/abac/policies/${policy.body.id}`, auth);
-    await eventually(() => check(1), true);
+    expect(await check(a)).toBe(false);
+    await eventually(() => check(b), false);
+    await call(a, 'DELETE', `/v1/tenants/${tenant}/abac/policies/${policy.body.id}`, { authorization: auth });
+    await eventually(() => check(b), true);
     // Deleting the role in use on replica 1 takes effect on replica 0.
-    expect((await call(1, 'DELETE', `/v1/tenants/${tenant}/roles/${role}`, auth)).status).toBe(204);
-    expect(await check(1)).toBe(false);
-    await eventually(() => check(0), false);
+    expect((await call(b, 'DELETE', `/v1/tenants/${tenant}/roles/${role}`, { authorization: auth })).status).toBe(204);
+    expect(await check(b)).toBe(false);
+    await eventually(() => check(a), false);
   });
 
   it('refuses a revoked API key on the replica that revoked it at once, and on the other one soon after', async () => {
-    const token = await readFile(join(servers[0]?.dir as string, 'admin-token'), 'utf8');
+    const token = await readFile(join(dirs[0] as string, 'admin-token'), 'utf8');
     const admin = `Bearer ${token.trim()}`;
-    const created = (await call(0, 'POST', '/v1/api-keys', admin, { name: 'to revoke' })).body;
+    const created = (await call(a, 'POST', '/v1/api-keys', { authorization: admin, body: { name: 'to revoke' } })).body;
     const auth = `ApiKey ${created.key}`;
     // Both replicas have the key cached.
-    expect((await call(0, 'GET', '/v1/auth/me', auth)).status).toBe(200);
-    expect((await call(1, 'GET', '/v1/auth/me', auth)).status).toBe(200);
-    expect((await call(0, 'DELETE', `/v1/api-keys/${created.id}`, admin)).status).toBe(204);
-    const me = async (server: number) => (await call(server, 'GET', '/v1/auth/me', auth)).status;
-    expect(await me(0)).toBe(401);
-    await eventually(() => me(1), 401);
+    expect((await call(a, 'GET', '/v1/auth/me', { authorization: auth })).status).toBe(200);
+    expect((await call(b, 'GET', '/v1/auth/me', { authorization: auth })).status).toBe(200);
+    expect((await call(a, 'DELETE', `/v1/api-keys/${created.id}`, { authorization: admin })).status).toBe(204);
+    const me = async (server: ServerProcess) =>
+      (await call(server, 'GET', '/v1/auth/me', { authorization: auth })).status;
+    expect(await me(a)).toBe(401);
+    await eventually(() => me(b), 401);
   });
 });

@@ -3,7 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 export interface ServerProcess {
   url: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM, then the exit code once the process has exited (at once if it already has). */
+  stop(): Promise<number | null>;
 }
 
 /** `node src/main.ts` on a free loopback port; resolves once the banner names the port. */
@@ -38,12 +39,45 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     url,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = new Promise<number | null>((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await exited;
+      return exited;
     },
   };
+}
+
+/** One request to a spawned server, with a JSON body when given; the JSON answer parsed. */
+export async function call(
+  server: ServerProcess,
+  method: string,
+  path: string,
+  { authorization, body }: { authorization?: string; body?: unknown } = {},
+) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(authorization ? { authorization } : {}),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * Polls `probe` until it answers something truthy, and returns that. Each try waits 100 ms, so
+ * a probe that signs in stays under the per-account login limit.
+ */
+export async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`never happened within 10 s: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createTestDatabase } from '@qeetid/db/testing';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresUrl, type ServerProcess, spawnServer } from './spawn-server.ts';
+import { call, postgresUrl, type ServerProcess, spawnServer, until } from './spawn-server.ts';
 
 /**
  * Two server processes on one PostgreSQL database, as replicas behind a load balancer: key
@@ -20,28 +20,6 @@ let dirs: string[] = [];
 let a: ServerProcess;
 let b: ServerProcess;
 let adminToken: string;
-
-async function call(server: ServerProcess, method: string, path: string, body?: unknown, bearer?: string) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : null,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('two replicas on one PostgreSQL', () => {
   beforeAll(async () => {
@@ -72,16 +50,16 @@ describe('two replicas on one PostgreSQL', () => {
 
   async function newUser(): Promise<string> {
     const email = `replica-${randomBytes(4).toString('hex')}@replicas.test`;
-    const res = await call(a, 'POST', '/v1/auth/signup', { email, password: PASSWORD });
+    const res = await call(a, 'POST', '/v1/auth/signup', { body: { email, password: PASSWORD } });
     expect(res.status).toBe(201);
     return email;
   }
 
   it('a rotation on one replica reaches the other without a restart; older tokens keep verifying', async () => {
     const email = await newUser();
-    const before = (await call(b, 'POST', '/v1/auth/login', { email, password: PASSWORD })).body;
+    const before = (await call(b, 'POST', '/v1/auth/login', { body: { email, password: PASSWORD } })).body;
     const oldKid = decodeProtectedHeader(before.access_token).kid;
-    const rotated = await call(a, 'POST', '/v1/oidc/signing-keys/rotate', undefined, adminToken);
+    const rotated = await call(a, 'POST', '/v1/oidc/signing-keys/rotate', { authorization: `Bearer ${adminToken}` });
     expect(rotated.status).toBe(201);
     expect(rotated.body.kid).not.toBe(oldKid);
 
@@ -98,20 +76,20 @@ describe('two replicas on one PostgreSQL', () => {
     await verifyAtB(before.access_token);
 
     const after = await until(async () => {
-      const res = await call(b, 'POST', '/v1/auth/login', { email, password: PASSWORD });
+      const res = await call(b, 'POST', '/v1/auth/login', { body: { email, password: PASSWORD } });
       return decodeProtectedHeader(res.body.access_token).kid === rotated.body.kid ? res.body : undefined;
     }, 'replica B signs with the new key');
     await verifyAtB(after.access_token);
-    expect((await call(a, 'GET', '/v1/auth/me', undefined, after.access_token)).status).toBe(200);
-    expect((await call(a, 'GET', '/v1/auth/me', undefined, before.access_token)).status).toBe(200);
+    expect((await call(a, 'GET', '/v1/auth/me', { authorization: `Bearer ${after.access_token}` })).status).toBe(200);
+    expect((await call(a, 'GET', '/v1/auth/me', { authorization: `Bearer ${before.access_token}` })).status).toBe(200);
   });
 
   it('a refresh token raced at both replicas is honoured exactly once', async () => {
     const email = await newUser();
     for (let round = 0; round < 10; round++) {
-      const pair = (await call(a, 'POST', '/v1/auth/login', { email, password: PASSWORD })).body;
+      const pair = (await call(a, 'POST', '/v1/auth/login', { body: { email, password: PASSWORD } })).body;
       const results = await Promise.all(
-        [a, b].map((s) => call(s, 'POST', '/v1/auth/refresh', { refresh_token: pair.refresh_token })),
+        [a, b].map((s) => call(s, 'POST', '/v1/auth/refresh', { body: { refresh_token: pair.refresh_token } })),
       );
       expect(results.map((r) => r.status).sort(), `round ${round}`).toEqual([200, 401]);
     }
@@ -119,11 +97,13 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('a replay at one replica of a token rotated at the other revokes the session', async () => {
     const email = await newUser();
-    const pair = (await call(a, 'POST', '/v1/auth/login', { email, password: PASSWORD })).body;
-    const next = await call(a, 'POST', '/v1/auth/refresh', { refresh_token: pair.refresh_token });
+    const pair = (await call(a, 'POST', '/v1/auth/login', { body: { email, password: PASSWORD } })).body;
+    const next = await call(a, 'POST', '/v1/auth/refresh', { body: { refresh_token: pair.refresh_token } });
     expect(next.status).toBe(200);
-    const replay = await call(b, 'POST', '/v1/auth/refresh', { refresh_token: pair.refresh_token });
+    const replay = await call(b, 'POST', '/v1/auth/refresh', { body: { refresh_token: pair.refresh_token } });
     expect(replay.body.error.code).toBe('auth.refresh_token_reused');
-    expect((await call(a, 'POST', '/v1/auth/refresh', { refresh_token: next.body.refresh_token })).status).toBe(401);
+    expect(
+      (await call(a, 'POST', '/v1/auth/refresh', { body: { refresh_token: next.body.refresh_token } })).status,
+    ).toBe(401);
   });
 });

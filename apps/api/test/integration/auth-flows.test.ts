@@ -2,6 +2,7 @@ import type { TokenPair } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
 import { codeIn, lastMessage } from '../support/codes.ts';
+import { login, PASSWORD, signup } from '../support/users.ts';
 
 let t: TestApp;
 let apiKey: string;
@@ -11,29 +12,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PASSWORD = 'a long and unusual passphrase 7';
 let counter = 0;
 const email = () => `flow${++counter}-${Date.now()}@flows.test`;
 
-async function signup(address = email()): Promise<TokenPair & { email: string }> {
-  const res = await t.request('POST', '/v1/auth/signup', { auth: null, body: { email: address, password: PASSWORD } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { ...res.body, email: address };
-}
-
-async function login(address: string, password = PASSWORD, tenantId?: string) {
-  return t.request('POST', '/v1/auth/login', {
-    auth: null,
-    body: { email: address, password, ...(tenantId ? { tenant_id: tenantId } : {}) },
-  });
+/** A signed-up account: its first token pair, and its address. */
+async function account(address = email()) {
+  return { ...(await signup(t, address)), email: address };
 }
 
 const tokenIn = (text: string) => /token: (ql_[A-Za-z0-9_-]{43})/.exec(text)?.[1] as string;
 
 describe('sessions', () => {
   it('lists my live sessions across tenants, marks the current one, and revokes one', async () => {
-    const me = await signup();
-    const second = (await login(me.email)).body as TokenPair;
+    const me = await account();
+    const second = (await login(t, me.email)).body as TokenPair;
     const list = await t.request('GET', '/v1/auth/sessions', { auth: { bearer: second.access_token } });
     expect(list.status).toBe(200);
     expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([second.session_id, me.session_id]);
@@ -51,8 +43,8 @@ describe('sessions', () => {
   });
 
   it("cannot revoke another user's session (404)", async () => {
-    const a = await signup();
-    const b = await signup();
+    const a = await account();
+    const b = await account();
     const res = await t.request('DELETE', `/v1/auth/sessions/${a.session_id}`, { auth: { bearer: b.access_token } });
     expect(res.status).toBe(404);
     expect((await t.request('GET', '/v1/auth/me', { auth: { bearer: a.access_token } })).status).toBe(200);
@@ -62,8 +54,8 @@ describe('sessions', () => {
     const address = email();
     const user = await t.request('POST', '/v1/users', { auth: { apiKey }, body: { email: address } });
     await t.request('POST', `/v1/users/${user.body.id}/password`, { auth: { apiKey }, body: { password: PASSWORD } });
-    const s1 = (await login(address)).body as TokenPair;
-    const s2 = (await login(address)).body as TokenPair;
+    const s1 = (await login(t, address)).body as TokenPair;
+    const s2 = (await login(t, address)).body as TokenPair;
     const list = await t.request('GET', `/v1/users/${user.body.id}/sessions`, { auth: { apiKey } });
     expect(list.status).toBe(200);
     expect(list.body.items.map((s: { id: string }) => s.id).sort()).toEqual([s1.session_id, s2.session_id].sort());
@@ -77,7 +69,7 @@ describe('sessions', () => {
   });
 
   it('switch-tenant re-issues a pair for a tenant the user belongs to, and refuses others with 403', async () => {
-    const me = await signup();
+    const me = await account();
     const created = await t.request('POST', '/v1/tenants', {
       auth: { bearer: me.access_token },
       body: { name: 'Team' },
@@ -101,7 +93,7 @@ describe('sessions', () => {
   });
 
   it('honours a tenant reuse window: a replay within it is answered, not punished', async () => {
-    const me = await signup();
+    const me = await account();
     const put = await t.request('PUT', `/v1/tenants/${me.tenant_id}/auth-policy`, {
       auth: { bearer: me.access_token },
       body: { refresh_reuse_window_seconds: 30 },
@@ -122,7 +114,7 @@ describe('sessions', () => {
 
 describe('personal access tokens', () => {
   it('creates an expiring, scoped token shown once; it works as Bearer until revoked', async () => {
-    const me = await signup();
+    const me = await account();
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     const created = await t.request('POST', '/v1/auth/tokens', {
       auth: { bearer: me.access_token },
@@ -152,7 +144,7 @@ describe('personal access tokens', () => {
   });
 
   it('refuses a lifetime beyond the policy, a past expiry, and scopes beyond the caller', async () => {
-    const me = await signup();
+    const me = await account();
     const post = (body: unknown) => t.request('POST', '/v1/auth/tokens', { auth: { bearer: me.access_token }, body });
     const far = await post({ name: 'x', expires_at: new Date(Date.now() + 91 * 86_400_000).toISOString() });
     expect(far.status).toBe(422);
@@ -183,8 +175,8 @@ describe('personal access tokens', () => {
 
 describe('passwords', () => {
   it('changes my password with the current one; other sessions end, this one stays', async () => {
-    const me = await signup();
-    const other = (await login(me.email)).body as TokenPair;
+    const me = await account();
+    const other = (await login(t, me.email)).body as TokenPair;
     expect((await t.request('GET', '/v1/auth/password', { auth: { bearer: me.access_token } })).body.has_password).toBe(
       true,
     );
@@ -212,12 +204,12 @@ describe('passwords', () => {
     expect(ok.status).toBe(204);
     expect((await t.request('GET', '/v1/auth/me', { auth: { bearer: me.access_token } })).status).toBe(200);
     expect((await t.request('GET', '/v1/auth/me', { auth: { bearer: other.access_token } })).status).toBe(401);
-    expect((await login(me.email)).status).toBe(401);
-    expect((await login(me.email, 'a brand new passphrase 8')).status).toBe(200);
+    expect((await login(t, me.email)).status).toBe(401);
+    expect((await login(t, me.email, 'a brand new passphrase 8')).status).toBe(200);
   });
 
   it('forgot-password answers the same for known and unknown emails; the reset link works once', async () => {
-    const me = await signup();
+    const me = await account();
     const known = await t.request('POST', '/v1/auth/forgot-password', { auth: null, body: { email: me.email } });
     const unknown = await t.request('POST', '/v1/auth/forgot-password', {
       auth: null,
@@ -237,7 +229,7 @@ describe('passwords', () => {
     });
     expect(reset.status).toBe(204);
     expect((await t.request('GET', '/v1/auth/me', { auth: { bearer: me.access_token } })).status).toBe(401);
-    expect((await login(me.email, 'the reset passphrase 99')).status).toBe(200);
+    expect((await login(t, me.email, 'the reset passphrase 99')).status).toBe(200);
     const reused = await t.request('POST', '/v1/auth/reset-password', {
       auth: null,
       body: { token, new_password: 'yet another passphrase 1' },
@@ -247,7 +239,7 @@ describe('passwords', () => {
   });
 
   it('an expired reset token is refused', async () => {
-    const me = await signup();
+    const me = await account();
     await t.request('POST', '/v1/auth/forgot-password', { auth: null, body: { email: me.email } });
     const token = tokenIn((await lastMessage(t, me.email, 'password_reset')).body);
     await t.db.unscopedQuery(
@@ -264,7 +256,7 @@ describe('passwords', () => {
 
 describe('passwordless sign-in', () => {
   it('a magic link signs in once and marks the email verified', async () => {
-    const me = await signup();
+    const me = await account();
     const start = await t.request('POST', '/v1/auth/magic-link/start', { auth: null, body: { email: me.email } });
     expect(start.body).toEqual({ accepted: true });
     const token = tokenIn((await lastMessage(t, me.email, 'magic_link')).body);
@@ -279,7 +271,7 @@ describe('passwordless sign-in', () => {
   });
 
   it('an email code signs in; wrong codes count and the code dies after 5 tries', async () => {
-    const me = await signup();
+    const me = await account();
     await t.request('POST', '/v1/auth/email-otp/start', { auth: null, body: { email: me.email } });
     const code = codeIn((await lastMessage(t, me.email, 'email_otp')).subject);
     const wrongCode = code === '000000' ? '111111' : '000000';
@@ -317,7 +309,7 @@ describe('passwordless sign-in', () => {
       body: { email: `ghost-${Date.now()}@flows.test` },
     });
     expect(ghost.body).toEqual({ accepted: true });
-    const me = await signup();
+    const me = await account();
     await t.request('PUT', `/v1/tenants/${me.tenant_id}/auth-policy`, {
       auth: { bearer: me.access_token },
       body: { login_methods: ['password'] },
@@ -331,7 +323,7 @@ describe('passwordless sign-in', () => {
       auth: { bearer: me.access_token },
       body: { login_methods: ['magic_link'] },
     });
-    const noPassword = await login(me.email);
+    const noPassword = await login(t, me.email);
     expect(noPassword.status).toBe(403);
     expect(noPassword.body.error.code).toBe('auth.method_not_allowed');
   });
@@ -391,7 +383,7 @@ describe('email and phone verification', () => {
 
 describe('auth policy', () => {
   it('serves defaults, replaces the whole policy, and applies token lifetimes to new sessions', async () => {
-    const me = await signup();
+    const me = await account();
     const path = `/v1/tenants/${me.tenant_id}/auth-policy`;
     const auth = { bearer: me.access_token };
     expect((await t.request('GET', path, { auth })).body).toEqual({
@@ -408,7 +400,7 @@ describe('auth policy', () => {
       body: { access_token_ttl_seconds: 120, password_min_length: 16 },
     });
     expect(put.body).toMatchObject({ access_token_ttl_seconds: 120, password_min_length: 16, pat_max_ttl_days: 90 });
-    const pair = (await login(me.email)).body as TokenPair;
+    const pair = (await login(t, me.email)).body as TokenPair;
     const [, payload] = pair.access_token.split('.');
     const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString());
     expect(claims.exp - claims.iat).toBe(120);
@@ -417,7 +409,7 @@ describe('auth policy', () => {
   });
 
   it('refuses online breach checks when no range API is configured, and bad values', async () => {
-    const me = await signup();
+    const me = await account();
     const path = `/v1/tenants/${me.tenant_id}/auth-policy`;
     const online = await t.request('PUT', path, {
       auth: { bearer: me.access_token },
@@ -440,7 +432,7 @@ describe('auth policy', () => {
     const address = email();
     const user = await t.request('POST', '/v1/users', { auth: { apiKey }, body: { email: address } });
     await t.request('POST', `/v1/users/${user.body.id}/password`, { auth: { apiKey }, body: { password: PASSWORD } });
-    const member = (await login(address)).body as TokenPair;
+    const member = (await login(t, address)).body as TokenPair;
     const res = await t.request('PUT', `/v1/tenants/${t.tenantId}/auth-policy`, {
       auth: { bearer: member.access_token },
       body: {},

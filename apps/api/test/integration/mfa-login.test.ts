@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Auth, startTestApp, type TestApp } from '../harness.ts';
 import { SoftwareAuthenticator } from '../support/authenticator.ts';
 import { codeAt, enrollTotp, lastCode } from '../support/codes.ts';
-import { ORIGIN } from '../support/users.ts';
+import { login, ORIGIN, PASSWORD, signup } from '../support/users.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,31 +10,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PASSWORD = 'correct horse battery staple 42';
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 let counter = 0;
 
 /** A password account of its own (personal tenant), signed in. */
-async function signup() {
+async function account() {
   const email = `mfa${++counter}@login.test`;
-  const res = await t.request('POST', '/v1/auth/signup', { auth: null, body: { email, password: PASSWORD } });
-  expect(res.status).toBe(201);
-  return {
-    email,
-    auth: { bearer: res.body.access_token } as Auth,
-    userId: res.body.user_id,
-    tenantId: res.body.tenant_id,
-  };
+  const pair = await signup(t, email);
+  return { email, auth: { bearer: pair.access_token } as Auth, userId: pair.user_id, tenantId: pair.tenant_id };
 }
-const login = (email: string) =>
-  t.request('POST', '/v1/auth/login', { auth: null, body: { email, password: PASSWORD } });
 const complete = (body: Record<string, unknown>) => t.request('POST', '/v1/auth/mfa', { auth: null, body });
 
 describe('sign-in with a second factor', () => {
   it('answers {mfa_required, mfa_token, methods} once TOTP is enrolled, and POST /v1/auth/mfa finishes it', async () => {
-    const me = await signup();
+    const me = await account();
     const { secret } = await enrollTotp(t, me.auth);
-    const first = await login(me.email);
+    const first = await login(t, me.email);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       mfa_required: true,
@@ -53,9 +44,9 @@ describe('sign-in with a second factor', () => {
   });
 
   it('refuses an unknown, spent or expired mfa_token and a method the account does not have', async () => {
-    const me = await signup();
+    const me = await account();
     const { secret } = await enrollTotp(t, me.auth);
-    const first = await login(me.email);
+    const first = await login(t, me.email);
     const token = first.body.mfa_token;
     expect(
       (
@@ -77,9 +68,9 @@ describe('sign-in with a second factor', () => {
   });
 
   it('locks /v1/auth/mfa with 429 after five wrong codes', async () => {
-    const me = await signup();
+    const me = await account();
     const { secret } = await enrollTotp(t, me.auth);
-    const token = (await login(me.email)).body.mfa_token;
+    const token = (await login(t, me.email)).body.mfa_token;
     for (let i = 0; i < 5; i++)
       expect((await complete({ mfa_token: token, method: 'totp', code: '000000' })).status).toBe(401);
     const locked = await complete({ mfa_token: token, method: 'totp', code: codeAt(secret, Date.now() + 30_000) });
@@ -88,14 +79,14 @@ describe('sign-in with a second factor', () => {
   });
 
   it('takes a passkey as the second factor', async () => {
-    const me = await signup();
+    const me = await account();
     const key = new SoftwareAuthenticator({ origin: ORIGIN });
     const begin = await t.request('POST', '/v1/passkeys/register/begin', { auth: me.auth });
     await t.request('POST', '/v1/passkeys/register/finish', {
       auth: me.auth,
       body: { credential: key.create(begin.body.options) },
     });
-    const first = await login(me.email);
+    const first = await login(t, me.email);
     expect(first.body.methods).toEqual(['webauthn']);
     const challenge = await t.request('POST', '/v1/auth/mfa/challenge', {
       auth: null,
@@ -116,7 +107,7 @@ describe('sign-in with a second factor', () => {
     // No SMS provider is configured in tests: the message is kept in the outbox, as in development.
     ['sms', () => `+1555${String(Date.now()).slice(-7)}`],
   ] as const)('takes an %s code factor through the message sender', async (channel, destinationOf) => {
-    const me = await signup();
+    const me = await account();
     const destination = destinationOf(me);
     const added = await t.request('POST', '/v1/mfa/otp/factors', {
       auth: me.auth,
@@ -131,7 +122,7 @@ describe('sign-in with a second factor', () => {
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.recovery_codes).toHaveLength(10);
-    const first = await login(me.email);
+    const first = await login(t, me.email);
     expect(first.body.methods).toEqual(['otp', 'recovery_code']);
     expect(first.body.otp_factors).toEqual([expect.objectContaining({ id: added.body.id, confirmed: true })]);
     const sent = await t.request('POST', '/v1/auth/mfa/challenge', {
@@ -149,12 +140,12 @@ describe('sign-in with a second factor', () => {
   });
 
   it('makes an account without factors enroll an app during sign-in when the tenant requires MFA', async () => {
-    const me = await signup();
+    const me = await account();
     await t.request('PUT', `/v1/tenants/${me.tenantId}/policy`, {
       auth: me.auth,
       body: { mfa_required: true, step_up_max_age_seconds: 300 },
     });
-    const first = await login(me.email);
+    const first = await login(t, me.email);
     expect(first.body).toMatchObject({ mfa_required: true, methods: ['totp_enrollment'] });
     const enroll = await t.request('POST', '/v1/auth/mfa/challenge', {
       auth: null,
@@ -173,16 +164,16 @@ describe('sign-in with a second factor', () => {
   });
 
   it('asks for a second factor when an admin requires it for the user', async () => {
-    const me = await signup();
-    expect((await login(me.email)).body.access_token).toBeTruthy();
+    const me = await account();
+    expect((await login(t, me.email)).body.access_token).toBeTruthy();
     await t.request('PUT', `/v1/users/${me.userId}/mfa-required`, { auth: me.auth, body: { required: true } });
-    expect((await login(me.email)).body).toMatchObject({ mfa_required: true, methods: ['totp_enrollment'] });
+    expect((await login(t, me.email)).body).toMatchObject({ mfa_required: true, methods: ['totp_enrollment'] });
   });
 });
 
 describe('step-up on sensitive operations of other modules', () => {
   it('guards password change and personal access token creation once a factor exists', async () => {
-    const me = await signup();
+    const me = await account();
     const { secret } = await enrollTotp(t, me.auth);
     await t.db.unscopedQuery(`update step_up_verifications set verified_at = now() - interval '1 hour'`);
     const pat = await t.request('POST', '/v1/auth/tokens', {

@@ -3,6 +3,7 @@ import type { TokenPair } from '@qeetid/contract';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, type JWK, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
+import { PASSWORD, signup } from '../support/users.ts';
 
 let t: TestApp;
 let apiKey: string;
@@ -12,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PASSWORD = 'a long and unusual passphrase 7';
 let counter = 0;
 const email = () => `user${++counter}-${Date.now()}@sessions.test`;
 
@@ -31,12 +31,6 @@ async function verifyAgainstJwks(token: string) {
     issuer: t.deps.config.issuer,
     audience: t.deps.config.audience,
   });
-}
-
-async function signup(address = email()) {
-  const res = await t.request('POST', '/v1/auth/signup', { auth: null, body: { email: address, password: PASSWORD } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as TokenPair;
 }
 
 async function login(address: string) {
@@ -59,7 +53,7 @@ async function managedUser(address = email()) {
 
 describe('token pair and JWKS (CONTRACT.md "Tokens")', () => {
   it('signup answers the token pair; the access token verifies against the served JWKS with every claim', async () => {
-    const pair = await signup();
+    const pair = await signup(t, email());
     expect(Object.keys(pair).sort()).toEqual(
       ['access_token', 'expires_at', 'refresh_token', 'session_id', 'tenant_id', 'token_type', 'user_id'].sort(),
     );
@@ -94,7 +88,7 @@ describe('token pair and JWKS (CONTRACT.md "Tokens")', () => {
 
   it('signup creates a personal tenant the user owns, and refuses a taken email with 409', async () => {
     const address = email();
-    const pair = await signup(address);
+    const pair = await signup(t, address);
     const tenant = await t.request('GET', `/v1/tenants/${pair.tenant_id}`, { auth: { bearer: pair.access_token } });
     expect(tenant.status).toBe(200);
     expect(tenant.body.name).toBe('Personal');
@@ -236,7 +230,7 @@ describe('password login', () => {
 
 describe('refresh rotation and theft detection', () => {
   it('rotates: each refresh answers a new pair in the same session', async () => {
-    const first = await signup();
+    const first = await signup(t, email());
     const second = await t.request('POST', '/v1/auth/refresh', {
       auth: null,
       body: { refresh_token: first.refresh_token },
@@ -249,7 +243,7 @@ describe('refresh rotation and theft detection', () => {
 
   it('a reused refresh token revokes the family and the session, and is audited', async () => {
     const address = email();
-    const first = await signup(address);
+    const first = await signup(t, address);
     const second = (
       await t.request('POST', '/v1/auth/refresh', { auth: null, body: { refresh_token: first.refresh_token } })
     ).body;
@@ -279,7 +273,7 @@ describe('refresh rotation and theft detection', () => {
   });
 
   it('two concurrent refreshes of one token: exactly one wins', async () => {
-    const pair = await signup();
+    const pair = await signup(t, email());
     const both = await Promise.all(
       [1, 2].map(() =>
         t.request('POST', '/v1/auth/refresh', { auth: null, body: { refresh_token: pair.refresh_token } }),
@@ -299,7 +293,7 @@ describe('refresh rotation and theft detection', () => {
   });
 
   it('logout revokes the session: its access token and refresh token stop working here', async () => {
-    const pair = await signup();
+    const pair = await signup(t, email());
     const out = await t.request('POST', '/v1/auth/logout', { auth: { bearer: pair.access_token } });
     expect(out.status).toBe(204);
     expect((await t.request('GET', '/v1/auth/me', { auth: { bearer: pair.access_token } })).status).toBe(401);
@@ -316,7 +310,7 @@ describe('bad access tokens are refused with 401', () => {
     (await verifyAgainstJwks(pair.access_token as string)).payload as Record<string, unknown>;
 
   it('expired, tampered, alg none, HS256, unknown kid and wrong aud', async () => {
-    const pair = await signup();
+    const pair = await signup(t, email());
     const claims = await claimsOf(pair);
     const now = Math.floor(Date.now() / 1000);
     const [header, payload, signature] = (pair.access_token as string).split('.');
@@ -343,7 +337,7 @@ describe('bad access tokens are refused with 401', () => {
 
 describe('signing-key rotation', () => {
   it('a token signed before rotation still verifies after it; the new kid is published and signs', async () => {
-    const before = await signup();
+    const before = await signup(t, email());
     const oldKid = decodeProtectedHeader(before.access_token as string).kid;
     const rotated = await t.request('POST', '/v1/oidc/signing-keys/rotate');
     expect(rotated.status).toBe(201);
@@ -353,7 +347,7 @@ describe('signing-key rotation', () => {
     expect(kids).toContain(oldKid);
     await verifyAgainstJwks(before.access_token as string);
     expect((await t.request('GET', '/v1/auth/me', { auth: { bearer: before.access_token } })).status).toBe(200);
-    const after = await signup();
+    const after = await signup(t, email());
     expect(decodeProtectedHeader(after.access_token as string).kid).toBe(rotated.body.kid);
     const list = await t.request('GET', '/v1/oidc/signing-keys');
     expect(list.body.items[0]).toMatchObject({ kid: rotated.body.kid, status: 'active', retired_at: null });
@@ -361,7 +355,7 @@ describe('signing-key rotation', () => {
   });
 
   it('a retired key leaves the JWKS once its tokens have all expired, and its tokens stop verifying', async () => {
-    const pair = await signup();
+    const pair = await signup(t, email());
     const oldKid = decodeProtectedHeader(pair.access_token as string).kid;
     await t.request('POST', '/v1/oidc/signing-keys/rotate');
     await t.db.unscopedQuery(`update signing_keys set retired_at = now() - interval '1 day' where kid = $1`, [oldKid]);
@@ -376,7 +370,7 @@ describe('signing-key rotation', () => {
     const other = await createTenantWithKey(t, 'Not the platform');
     const res = await t.request('POST', '/v1/oidc/signing-keys/rotate', { auth: { apiKey: other.apiKey } });
     expect(res.status).toBe(403);
-    const member = await signup();
+    const member = await signup(t, email());
     const list = await t.request('GET', '/v1/oidc/signing-keys', { auth: { bearer: member.access_token } });
     expect(list.status).toBe(403);
   });

@@ -143,13 +143,18 @@ export class AuthzEngine {
     if (!subject) return undefined;
     const resource = resourceOf(permission);
     const input = conditionInput(userId, subject, permission, context);
-    const policies = model.policies
-      .filter((p) => p.applies.match(permission, resource) !== undefined)
-      .map((p) => runPolicy(p, input));
-    const deny = policies.find((o) => o.policy.effect === 'deny' && o.result !== false);
-    if (deny) return { decision: 'deny', policy: deny.policy, policies };
-    const allow = policies.find((o) => o.policy.effect === 'allow' && o.result === true);
-    if (allow) return { decision: 'allow', policy: allow.policy, policies };
+    const applicable = model.policies.filter((p) => p.applies.match(permission, resource) !== undefined);
+    const outcomes = new Map<Policy, PolicyOutcome>();
+    const run = (p: Policy) => {
+      const known = outcomes.get(p);
+      if (known) return known;
+      const outcome = runPolicy(p, input);
+      outcomes.set(p, outcome);
+      return outcome;
+    };
+    const policies = applicable.map(run);
+    const decided = decidingPolicy(applicable, run, true);
+    if (decided) return { decision: decided.policy.effect, policy: decided.policy, policies };
     return { decision: 'not_applicable', policies };
   }
 
@@ -292,6 +297,30 @@ function runPolicy(p: Policy, input: ConditionInput): PolicyOutcome {
   return 'value' in out ? { policy: p.ref, result: out.value } : { policy: p.ref, result: 'error', error: out.error };
 }
 
+/**
+ * The outcome that decides, deny overriding allow: the first deny policy whose condition holds or
+ * cannot be evaluated (fail closed), else, when allow policies count, the first allow policy whose
+ * condition holds. `run` is called only for the policies that takes, deny policies first.
+ */
+function decidingPolicy(
+  applicable: readonly Policy[],
+  run: (p: Policy) => PolicyOutcome,
+  allowsCount: boolean,
+): PolicyOutcome | undefined {
+  for (const p of applicable) {
+    if (p.ref.effect !== 'deny') continue;
+    const outcome = run(p);
+    if (outcome.result !== false) return outcome;
+  }
+  if (!allowsCount) return undefined;
+  for (const p of applicable) {
+    if (p.ref.effect !== 'allow') continue;
+    const outcome = run(p);
+    if (outcome.result === true) return outcome;
+  }
+  return undefined;
+}
+
 /** One decision from a compiled model and a member's standing (pure). */
 export function evaluate(
   model: Model,
@@ -319,29 +348,24 @@ export function evaluate(
   const applicable = model.policies.filter((p) => p.applies.match(permission, resource) !== undefined);
   if (applicable.length) {
     const input = conditionInput(userId, subject, permission, context);
-    const run = (p: Policy) => runPolicy(p, input);
-    // Deny wins, and a deny condition that cannot be evaluated denies (fail closed).
-    for (const p of applicable.filter((x) => x.ref.effect === 'deny')) {
-      const outcome = run(p);
+    const run = (p: Policy) => {
+      const outcome = runPolicy(p, input);
       policies.push(outcome);
-      if (outcome.result !== false) {
-        const why = outcome.result === 'error' ? `could not be evaluated (${outcome.error})` : 'matched';
-        return {
-          allowed: false,
-          grants,
-          reason: `denied by policy "${p.ref.name}": its condition ${why}`,
-          policy: p.ref,
-          policies,
-        };
-      }
+      return outcome;
+    };
+    // An allow policy matters only where no role grants the permission.
+    const decided = decidingPolicy(applicable, run, !rbac);
+    if (decided?.policy.effect === 'deny') {
+      const why = decided.result === 'error' ? `could not be evaluated (${decided.error})` : 'matched';
+      return {
+        allowed: false,
+        grants,
+        reason: `denied by policy "${decided.policy.name}": its condition ${why}`,
+        policy: decided.policy,
+        policies,
+      };
     }
-    if (!rbac) {
-      for (const p of applicable.filter((x) => x.ref.effect === 'allow')) {
-        const outcome = run(p);
-        policies.push(outcome);
-        if (outcome.result === true) return { allowed: true, grants, policy: p.ref, policies };
-      }
-    }
+    if (decided) return { allowed: true, grants, policy: decided.policy, policies };
   }
   if (rbac) return { allowed: true, grants, policies };
   const known = builtinCatalogue.has(permission) || model.customGrants.match(permission, resource) !== undefined;

@@ -1,5 +1,5 @@
 import { encodeId, newId, type RoleCreate, type RoleUpdate } from '@qeetid/contract';
-import type { Role as MembershipRole, PageQuery, TenantRepos } from '@qeetid/db';
+import type { Role as MembershipRole, PageQuery, RoleWithPermissions, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError, nameTaken } from '../../http/errors.ts';
 import { builtinCatalogue, isBuiltinRole } from './catalogue.ts';
@@ -138,14 +138,25 @@ export async function revokePermission(ctx: Ctx, id: string, permission: string)
 }
 
 /**
+ * Hands out a role, to a member or a group. The caller must hold every permission the role grants,
+ * checked before the write transaction (the engine may need the database itself); `write` then gets
+ * the role as read again inside that transaction, so a role deleted in between is not found.
+ */
+export async function handOutRole(
+  ctx: Ctx,
+  roleId: string,
+  write: (r: TenantRepos, role: RoleWithPermissions) => Promise<void>,
+): Promise<void> {
+  await assertHolds(ctx, permissionsOfRole(await ctx.db.withTenant(scopeOf(ctx), (r) => roleIn(r, roleId))));
+  await ctx.db.withTenant(scopeOf(ctx), async (r) => write(r, await roleIn(r, roleId)));
+}
+
+/**
  * Custom roles are added; a built-in role replaces the one the membership carries, and the last
  * owner stays an owner.
  */
 export async function assignRole(ctx: Ctx, userId: string, roleId: string) {
-  // Checked before the write transaction: the engine may need the database itself.
-  await assertHolds(ctx, permissionsOfRole(await ctx.db.withTenant(scopeOf(ctx), (r) => roleIn(r, roleId))));
-  await ctx.db.withTenant(scopeOf(ctx), async (r) => {
-    const role = await roleIn(r, roleId);
+  await handOutRole(ctx, roleId, async (r, role) => {
     const current = await memberIn(r, userId);
     const metadata = { role_id: encodeId('role', roleId), role: role.name };
     if (isBuiltinRole(role.builtin)) {

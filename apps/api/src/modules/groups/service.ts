@@ -2,9 +2,7 @@ import { encodeId, type GroupCreate, type GroupUpdate, newId } from '@qeetid/con
 import type { PageQuery, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError, nameTaken } from '../../http/errors.ts';
-import { assertHolds } from '../authz/delegation.ts';
-import { permissionsOfRole } from '../authz/mapper.ts';
-import { memberIn, roleIn } from '../authz/service.ts';
+import { handOutRole, memberIn, roleIn } from '../authz/service.ts';
 
 const target = (id: string) => ({ type: 'group', id: encodeId('group', id) });
 
@@ -92,11 +90,8 @@ export async function listRoles(ctx: Ctx, id: string) {
 }
 
 export async function assignRole(ctx: Ctx, id: string, roleId: string) {
-  // Checked before the write transaction: the engine may need the database itself.
-  await assertHolds(ctx, permissionsOfRole(await ctx.db.withTenant(scopeOf(ctx), (r) => roleIn(r, roleId))));
-  await ctx.db.withTenant(scopeOf(ctx), async (r) => {
+  await handOutRole(ctx, roleId, async (r, role) => {
     await groupIn(r, id);
-    const role = await roleIn(r, roleId);
     if (await r.roles.assignToGroup(id, roleId, new Date())) {
       await r.audit.append({
         action: 'group.role_assigned',

@@ -65,8 +65,12 @@ function stepUpEndpoints(methods: string[]): string[] {
   return ways;
 }
 
-/** The step-up check for other modules' sensitive operations (password change, new PAT). */
-export async function assertSteppedUp(ctx: Ctx): Promise<void> {
+/**
+ * The step-up check for other modules' sensitive operations (password change, new PAT); the
+ * account it read, so the caller need not read the user again.
+ */
+export async function assertSteppedUp(ctx: Ctx): Promise<Account> {
   const account = await accountOf(ctx);
   await ctx.db.withTenant(accountScope(ctx, account), (r) => requireStepUp(r, account, new Date()));
+  return account;
 }

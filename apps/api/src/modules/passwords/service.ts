@@ -1,7 +1,7 @@
 import { type AdminPasswordSet, encodeId, type PasswordChange } from '@qeetid/contract';
 import type { TenantScope } from '@qeetid/db';
 import { hashPassword, verifyPassword } from '../../crypto/passwords.ts';
-import { type Ctx, scopeOf } from '../../http/context.ts';
+import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { startOf } from '../auth/service.ts';
 import { checkPassword } from '../auth-policy/password-rules.ts';
@@ -60,27 +60,25 @@ export async function passwordStatus(ctx: Ctx) {
  */
 export async function changeOwnPassword(ctx: Ctx, input: PasswordChange): Promise<void> {
   const me = callingUser(ctx);
-  await assertSteppedUp(ctx);
-  const user = await ctx.db.platformRead((p) => p.userById(me.userId));
-  if (!user) throw new ApiError('unauthorized', 'this user no longer exists');
+  const account = await assertSteppedUp(ctx);
   const stored = await ctx.db.platformRead((p) => p.passwordOf(me.userId));
   if (stored) {
-    const limiters = counters(limits.loginPerAccount, limits.loginPerIp, normalizeEmail(user.email), ctx.ip);
+    const limiters = counters(limits.loginPerAccount, limits.loginPerIp, normalizeEmail(account.email), ctx.ip);
     await assertUnderLimits(ctx.db, limiters);
     if (!input.current_password || !(await verifyPassword(stored.hash, input.current_password))) {
       if (input.current_password) await countAttempt(ctx.db, limiters);
       throw new ApiError('step_up_required', 'confirm the change with your current password (current_password)');
     }
   } else {
-    const session = me.sessionId
-      ? await ctx.db.platformRead((p) => p.sessionOfUser(me.userId, me.sessionId as string))
-      : undefined;
-    if (!session || Date.now() - session.createdAt.getTime() > FRESH_SIGN_IN_MS) {
+    // A personal access token is no sign-in: it cannot stand in for the old password.
+    const principal = principalOf(ctx);
+    const signedInAt = principal.kind === 'access_token' ? principal.sessionCreatedAt : undefined;
+    if (!signedInAt || Date.now() - signedInAt.getTime() > FRESH_SIGN_IN_MS) {
       throw new ApiError('step_up_required', 'sign in again (within the last 10 minutes) to set a password');
     }
   }
-  const scope = signInScope(startOf(ctx, me.userId, user.homeTenantId, []));
-  const hash = await acceptNewPassword(ctx, scope, user.email, input.new_password);
+  const scope = signInScope(startOf(ctx, me.userId, account.tenantId, []));
+  const hash = await acceptNewPassword(ctx, scope, account.email, input.new_password);
   const now = new Date();
   await ctx.db.platform(async (p) => {
     await p.setPassword(me.userId, hash, now);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { encodeId, type TokenPair } from '@qeetid/contract';
 import type { PageQuery, SessionRow, TenantScope } from '@qeetid/db';
 import { mintSecret, secretHashOf } from '../../crypto/opaque-token.ts';
-import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
+import { type Ctx, type Principal, principalOf, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { signInTenant } from '../auth/service.ts';
 import { effectivePolicy, policyOf } from '../auth-policy/policy.ts';
@@ -100,7 +100,7 @@ async function replayed(ctx: Ctx, hash: string, now: Date): Promise<RefreshOutco
 }
 
 /** The session behind the caller's access token; other credentials have none to end. */
-function currentSession(ctx: Ctx): { tenantId: string; sessionId: string; userId: string } {
+function currentSession(ctx: Ctx): Extract<Principal, { kind: 'access_token' }> {
   const principal = principalOf(ctx);
   if (principal.kind !== 'access_token') {
     throw new ApiError('forbidden', 'this needs the access token of a session, not a personal access token');
@@ -179,13 +179,10 @@ export async function revokeAllOfUser(ctx: Ctx, userId: string): Promise<number>
 export async function switchTenant(ctx: Ctx, wanted: string): Promise<TokenPair> {
   const current = currentSession(ctx);
   const tenantId = await signInTenant(ctx, current.userId, wanted);
-  const methods = await ctx.db.platformRead(
-    async (p) => (await p.sessionOfUser(current.userId, current.sessionId))?.authMethods,
-  );
   return startSession(ctx, {
     userId: current.userId,
     tenantId,
-    methods: methods ?? [],
+    methods: current.authMethods,
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     requestId: ctx.requestId,
