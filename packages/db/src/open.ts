@@ -10,7 +10,6 @@ import { type ChangeFeed, type ChangeFeedSource, pgliteChangeFeed, postgresChang
 import { withPipelinedBegin } from './pipelined-begin.ts';
 import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
 import { platformRepo } from './repos/platform.ts';
-import * as schema from './schema.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
 import type { Db, TenantScope, Tx } from './types.ts';
 
@@ -63,7 +62,7 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
     }
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
     const changes = await postgresChangeFeed(options.url);
-    return wrap('postgres', drizzlePostgres({ client: withPipelinedBegin(client), schema }), changes, {
+    return wrap('postgres', drizzlePostgres({ client: withPipelinedBegin(client) }), changes, {
       query: async (text, params) => (await client.unsafe(text, params as never[])) as never,
       // Hot-path statements are prepared once per connection (postgres.js caches them by text).
       prepared: async (text, params) => (await client.unsafe(text, params as never[], { prepare: true })) as never,
@@ -75,7 +74,7 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pg = new PGlite(options.dataDir);
-  const db = drizzlePglite({ client: pg, schema });
+  const db = drizzlePglite({ client: pg });
   await migratePglite(db, { migrationsFolder });
   const changes = await pgliteChangeFeed(pg);
   // PGlite has no statement cache to ask for: both run the same way.
