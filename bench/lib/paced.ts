@@ -71,7 +71,9 @@ function requestBytes(spec: LoadSpec, host: string): Buffer {
   const headers = {
     host,
     ...spec.headers,
-    ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
+    // A POST without a body still declares its length, as browsers do (RFC 9110 §8.6).
+    ...(body ? { 'content-type': 'application/json' } : {}),
+    ...(body || spec.method === 'POST' ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
   };
   const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
   return Buffer.from(

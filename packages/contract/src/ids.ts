@@ -24,27 +24,37 @@ export function newId(kind: IdKind): { uuid: string; id: string } {
   return { uuid: tid.toUUID(), id: tid.toString() };
 }
 
-export function encodeId(kind: IdKind, uuid: string): string {
-  return TypeID.fromUUID(idPrefix[kind], uuid).toString();
+/**
+ * Encoding and decoding are pure but cost microseconds each (typeid-js), and the same ids
+ * (tenants, users, credentials) come back request after request: both are remembered, up to
+ * this many entries each, then forgotten all at once.
+ */
+const MAX_REMEMBERED = 10_000;
+const encoded = new Map<string, string>();
+const decoded = new Map<string, string | null>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
-const decoded = new Map<string, string | null>();
-/** Decoding is pure but costs ~15 µs (typeid-js); the same ids come back request after request. */
-const MAX_DECODED = 10_000;
+export function encodeId(kind: IdKind, uuid: string): string {
+  const key = `${idPrefix[kind]} ${uuid}`;
+  return encoded.get(key) ?? remember(encoded, key, TypeID.fromUUID(idPrefix[kind], uuid).toString());
+}
 
 /** The UUID behind a wire id of this kind (or a plain UUID); null when it is neither. */
 export function decodeId(kind: IdKind, value: string): string | null {
   if (uuidShape.test(value)) return value.toLowerCase();
   const key = `${idPrefix[kind]} ${value}`;
-  let uuid = decoded.get(key);
-  if (uuid === undefined) {
-    try {
-      uuid = TypeID.fromString(value, idPrefix[kind]).toUUID();
-    } catch {
-      uuid = null;
-    }
-    if (decoded.size >= MAX_DECODED) decoded.clear();
-    decoded.set(key, uuid);
+  const known = decoded.get(key);
+  if (known !== undefined) return known;
+  let uuid: string | null;
+  try {
+    uuid = TypeID.fromString(value, idPrefix[kind]).toUUID();
+  } catch {
+    uuid = null;
   }
-  return uuid;
+  return remember(decoded, key, uuid);
 }
