@@ -68,7 +68,8 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
       prepared: async (text, params) => (await client.unsafe(text, params as never[], { prepare: true })) as never,
       close: async () => {
         await changes.close();
-        await client.end();
+        // Bounded: a connection that died mid-query never finishes ending on its own.
+        await client.end({ timeout: 5 });
       },
     });
   }

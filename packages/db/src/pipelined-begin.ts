@@ -11,9 +11,20 @@ import type { ReservedSql, Sql } from 'postgres';
 export function withPipelinedBegin(client: Sql): Sql {
   async function begin<T>(fn: (tx: ReservedSql) => Promise<T>): Promise<T> {
     const connection = await client.reserve();
+    // postgres.js hands a statement's connection to `onexecute` (answering true keeps the
+    // pipeline going). A connection that closed lost its reservation: it must get no ROLLBACK
+    // and no release, since a write to its gone socket throws outside any promise; the pool
+    // reconnects it on its next use.
+    let link: { reserved: unknown } | undefined;
+    const open = () => Boolean(link?.reserved);
     try {
       // Sent now, answered before any later statement; awaited before COMMIT.
-      const begun = connection.unsafe('begin');
+      const begun = connection.unsafe('begin', [], {
+        onexecute: (c: { reserved: unknown }) => {
+          link = c;
+          return true;
+        },
+      } as never);
       begun.catch(() => {});
       const result = await fn(connection);
       await begun;
@@ -21,10 +32,10 @@ export function withPipelinedBegin(client: Sql): Sql {
       if (committed.command !== 'COMMIT') throw new TransactionRolledBack();
       return result;
     } catch (error) {
-      await connection.unsafe('rollback').catch(() => {});
+      if (open()) await connection.unsafe('rollback').catch(() => {});
       throw error;
     } finally {
-      connection.release();
+      if (open()) connection.release();
     }
   }
   return new Proxy(client, { get: (target, name) => (name === 'begin' ? begin : Reflect.get(target, name)) });
