@@ -75,7 +75,7 @@ export const tokenSign: Benchmark = {
           ],
           notes: [
             `one core, sequential awaits, ${settings.seconds} s × ${settings.runs} runs interleaved, median; same claims (11, incl. a fresh jti)`,
-            'ours: node:crypto ECDSA P-256 (ieee-p1363) over the cached header; twin: jose SignJWT (WebCrypto)',
+            'ours: node:crypto ECDSA P-256 on the bare key over the cached header, DER turned into R‖S (ecdsa-sig-formatter); twin: jose SignJWT (WebCrypto)',
             `cost split of one password sign-in: argon2id verify ≈ ${fmt.us(hashUs)} (CPU time, median of 20 hashes) vs ES256 sign ≈ ${fmt.us(signUs)} ` +
               `(${(hashUs / signUs).toFixed(0)}×); the database part shows as API CPU/req in the sessions benchmark`,
           ],

