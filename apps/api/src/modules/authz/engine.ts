@@ -144,16 +144,10 @@ export class AuthzEngine {
     const resource = resourceOf(permission);
     const input = conditionInput(userId, subject, permission, context);
     const applicable = model.policies.filter((p) => p.applies.match(permission, resource) !== undefined);
-    const outcomes = new Map<Policy, PolicyOutcome>();
-    const run = (p: Policy) => {
-      const known = outcomes.get(p);
-      if (known) return known;
-      const outcome = runPolicy(p, input);
-      outcomes.set(p, outcome);
-      return outcome;
-    };
-    const policies = applicable.map(run);
-    const decided = decidingPolicy(applicable, run, true);
+    // Every applicable policy is listed, so each runs once here and the decision reads its outcome.
+    const outcomes = new Map(applicable.map((p) => [p, runPolicy(p, input)] as const));
+    const policies = [...outcomes.values()];
+    const decided = decidingPolicy(applicable, (p) => outcomes.get(p) as PolicyOutcome, true);
     if (decided) return { decision: decided.policy.effect, policy: decided.policy, policies };
     return { decision: 'not_applicable', policies };
   }
