@@ -14,7 +14,6 @@ import {
 } from '@simplewebauthn/server';
 import {
   type ClientDataJSON,
-  decodeClientDataJSON,
   isoBase64URL,
   type ParsedAuthenticatorData,
   parseAuthenticatorData,
@@ -133,7 +132,7 @@ export async function verifyAssertion(
   const authData = bytesOf('authenticatorData', authenticatorData);
   const sig = bytesOf('signature', signature);
   // WebAuthn L3 §7.2 steps 8-9: C is cData decoded as UTF-8 and parsed as JSON.
-  const c = clientDataOf(clientDataJSON);
+  const c = clientDataOf(cData);
   // WebAuthn L3 §7.2 step 10
   if (c.type !== 'webauthn.get') throw malformed('the client data type is not "webauthn.get"');
   // WebAuthn L3 §7.2 step 11
@@ -208,9 +207,9 @@ function bytesOf(name: string, value: unknown): Uint8Array<ArrayBuffer> {
   return isoBase64URL.toBuffer(value);
 }
 
-function clientDataOf(clientDataJSON: string): ClientDataJSON {
+function clientDataOf(cData: Uint8Array<ArrayBuffer>): ClientDataJSON {
   try {
-    const c: unknown = decodeClientDataJSON(clientDataJSON);
+    const c: unknown = JSON.parse(Buffer.from(cData).toString('utf8'));
     if (typeof c === 'object' && c !== null) return c as ClientDataJSON;
   } catch {}
   throw malformed('credential.response.clientDataJSON is not a JSON object');
