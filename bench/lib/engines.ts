@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { defer } from './cleanup.ts';
-import { cpuMicros } from './proc.ts';
+import { cpuMicros, processStat } from './proc.ts';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -64,7 +64,7 @@ export async function postgresCpu(url: string): Promise<(() => Promise<number>) 
   const client = postgres(url, { max: 1, onnotice: () => {} });
   // Read while the backend lives: it exits with the connection.
   const postmaster = await client<{ pid: number }[]>`select pg_backend_pid() as pid`
-    .then(([row]) => parentOf(row?.pid ?? 0))
+    .then(async ([row]) => (await processStat(row?.pid ?? 0)).parent)
     .catch(() => null)
     .finally(() => client.end());
   if (postmaster === null) return null;
@@ -72,14 +72,9 @@ export async function postgresCpu(url: string): Promise<(() => Promise<number>) 
     let total = await cpuMicros(postmaster);
     for (const entry of await readdir('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      const parent = await parentOf(Number(entry)).catch(() => null);
-      if (parent === postmaster) total += await cpuMicros(Number(entry)).catch(() => 0);
+      const child = await processStat(Number(entry)).catch(() => null);
+      if (child?.parent === postmaster) total += child.cpuMicros;
     }
     return total;
   };
-}
-
-async function parentOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }

@@ -74,12 +74,17 @@ let ticksPerSecond: number | undefined;
 
 /** CPU time (user + system) a live process has used so far, in microseconds (Linux /proc). */
 export async function cpuMicros(pid: number): Promise<number> {
+  return (await processStat(pid)).cpuMicros;
+}
+
+/** A live process's parent and CPU time so far (user + system, µs), from one read of /proc/<pid>/stat. */
+export async function processStat(pid: number): Promise<{ parent: number; cpuMicros: number }> {
   ticksPerSecond ??= clockTicks();
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
+  // Fields after the parenthesised command name: ppid is the 4th overall, utime and stime the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks / ticksPerSecond) * 1e6;
+  return { parent: Number(fields[1]), cpuMicros: (ticks / ticksPerSecond) * 1e6 };
 }
 
 function clockTicks(): number {
