@@ -42,7 +42,7 @@ export function withPipelinedBegin(client: Sql): Sql {
 }
 
 /** PostgreSQL rolled back at COMMIT: a statement of the transaction had failed. */
-export class TransactionRolledBack extends Error {
+class TransactionRolledBack extends Error {
   constructor() {
     super('the transaction was rolled back: one of its statements failed');
   }
