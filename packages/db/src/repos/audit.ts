@@ -49,6 +49,17 @@ const APPEND = 'select qeet_audit_append($1, $2::jsonb)';
 
 type PendingEvent = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
 
+/** The wire form of an event not yet in the chain: everything but the fields the database fills in. */
+function unchainedWire(event: PendingEvent): Omit<AuditEvent, 'seq' | 'prev_hash' | 'hash'> {
+  const {
+    seq: _,
+    prev_hash: __,
+    hash: ___,
+    ...unchained
+  } = auditEventWire({ ...event, seq: 0, prevHash: '', hash: '' });
+  return unchained;
+}
+
 export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: AuditContext) {
   let pending: PendingEvent[] = [];
   let written = 0;
@@ -83,20 +94,7 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
     /** Writes the pending events after the chain head, which stays locked until the commit. */
     async flush(): Promise<void> {
       if (!pending.length) return;
-      const events = pending.map((event) => {
-        const {
-          seq: _,
-          prev_hash: __,
-          hash: ___,
-          ...unchained
-        } = auditEventWire({
-          ...event,
-          seq: 0,
-          prevHash: '',
-          hash: '',
-        });
-        return { ...event, ...auditHashParts(unchained) };
-      });
+      const events = pending.map((event) => ({ ...event, ...auditHashParts(unchainedWire(event)) }));
       pending = [];
       await run(APPEND, [tenantId, JSON.stringify(events)]);
       written += events.length;
