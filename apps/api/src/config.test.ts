@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ databaseUrl: 'postgres://u@db/qeet', issuer: 'https://id.example.com', port: 8080 });
   });
 
+  it('keeps 4 connections to PostgreSQL unless QEETID_DB_POOL_SIZE says otherwise', () => {
+    expect(loadConfig({}).dbPoolSize).toBe(4);
+    expect(loadConfig({ QEETID_DB_POOL_SIZE: '16' }).dbPoolSize).toBe(16);
+    expect(() => loadConfig({ QEETID_DB_POOL_SIZE: '0' })).toThrow(/QEETID_DB_POOL_SIZE/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 4000 });
   });

@@ -13,6 +13,7 @@ const env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  QEETID_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   QEETID_ISSUER: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QEETID_BODY_LIMIT: z.coerce
@@ -52,6 +53,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections this process keeps to the PostgreSQL server of `databaseUrl`. */
+  dbPoolSize: number;
   issuer: string;
   logLevel: z.infer<typeof env>['LOG_LEVEL'];
   bodyLimit: number;
@@ -100,6 +103,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.QEETID_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.QEETID_DB_POOL_SIZE,
     issuer,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.QEETID_BODY_LIMIT,

@@ -12,7 +12,11 @@ const config = loadConfig();
 const log = pino({ level: config.logLevel, base: { service: 'qeetid-api' } });
 
 await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pgdata') });
+const db = await openDb(
+  config.databaseUrl
+    ? { url: config.databaseUrl, poolSize: config.dbPoolSize }
+    : { dataDir: join(config.dataDir, 'pgdata') },
+);
 const tokenFile = join(config.dataDir, 'admin-token');
 const created = await bootstrap(db, {
   adminEmail: config.adminEmail,

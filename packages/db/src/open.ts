@@ -16,7 +16,7 @@ import type { Db, TenantScope, Tx } from './types.ts';
 const migrationsFolder = new URL('../migrations', import.meta.url).pathname;
 
 export type OpenDbOptions =
-  /** PostgreSQL server (postgres.js pool). */
+  /** PostgreSQL server, through a postgres.js pool of `poolSize` connections (default 4). */
   | { url: string; poolSize?: number }
   /** Embedded PGlite; `dataDir` persists it, omitted keeps it in memory. */
   | { dataDir?: string | undefined };
@@ -60,7 +60,7 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
     } finally {
       await migrator.end();
     }
-    const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
+    const client = postgres(options.url, { max: options.poolSize ?? 4, onnotice: () => {} });
     const changes = await postgresChangeFeed(options.url);
     return wrap('postgres', drizzlePostgres({ client: withPipelinedBegin(client) }), changes, {
       query: async (text, params) => (await client.unsafe(text, params as never[])) as never,

@@ -26,7 +26,7 @@ export async function openTestDb(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return openDb({});
   const fresh = await createTestDatabase(serverUrl);
-  const db = await openDb({ url: fresh.url, poolSize: 4 });
+  const db = await openDb({ url: fresh.url });
   return {
     ...db,
     url: fresh.url,
