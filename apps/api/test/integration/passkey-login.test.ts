@@ -22,7 +22,7 @@ const begin = async (email?: string) =>
 const finish = (credential: unknown) =>
   t.request('POST', '/v1/auth/passkeys/login/finish', { auth: null, body: { credential } });
 
-async function lastAction(): Promise<{ action: string; metadata: Record<string, unknown> }> {
+async function lastAction(): Promise<{ action: string; target: unknown; metadata: Record<string, unknown> }> {
   const res = await t.request('GET', `/v1/tenants/${t.tenantId}/audit?limit=1`);
   return res.body.items[0];
 }
@@ -119,7 +119,13 @@ describe('passkey sign-in', () => {
     expect(res.body).toMatchObject({ token_type: 'Bearer', user_id: alice.id, tenant_id: t.tenantId });
     const status = await t.request('GET', '/v1/mfa/step-up/status', { auth: { bearer: res.body.access_token } });
     expect(status.body).toMatchObject({ fresh: true, method: 'webauthn' });
-    expect((await lastAction()).action).toBe('session.created');
+    const [passkey] = (await t.request('GET', '/v1/passkeys', { auth: alice.auth })).body.items;
+    // The sign-in's one audit event: the session, the user and the passkey that proved it.
+    expect(await lastAction()).toMatchObject({
+      action: 'session.created',
+      target: { type: 'session', id: res.body.session_id },
+      metadata: { user_id: alice.id, methods: ['hwk', 'user', 'mfa'], passkey_id: passkey.id },
+    });
   });
 
   it('is refused when the tenant’s auth policy does not allow passkeys', async () => {

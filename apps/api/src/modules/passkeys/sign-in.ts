@@ -1,4 +1,4 @@
-import { encodeId, newId, type TokenPair, type WebauthnCredentialJson } from '@qeetid/contract';
+import { newId, type TokenPair, type WebauthnCredentialJson } from '@qeetid/contract';
 import type { Ctx } from '../../http/context.ts';
 import { conflictOnUnique } from '../../http/errors.ts';
 import { assertMethodAllowed, noSignInTenant, startOf } from '../auth/service.ts';
@@ -48,7 +48,8 @@ export async function completePasskeySignup(
 /**
  * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives), the
  * session opens in the tenant sign-in picks (home first, read along with the passkey together
- * with its auth policy), and its step-up clock starts — one transaction.
+ * with its auth policy), and its step-up clock starts — one transaction. Its audit event is the
+ * session's `session.created`, which names the passkey.
  */
 export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
   const now = new Date();
@@ -57,17 +58,15 @@ export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredent
   const tenantId = verified.signIn.tenantId;
   const policy = effectivePolicy(verified.signIn.policy);
   assertMethodAllowed(policy.login_methods, 'passkey');
-  const start = startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible));
+  const start = {
+    ...startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible)),
+    passkeyId: verified.passkey.id,
+  };
   const homeScope = signInScope({ ...start, tenantId: verified.user.tenantId });
   const session = newId('session');
   const stepUp = { subject: session.id, userId: verified.user.id };
   return ctx.db.platform(async (p) => {
     const home = await p.enterTenant(homeScope);
-    await home.audit.append({
-      action: 'passkey.signed_in',
-      target: { type: 'passkey', id: encodeId('passkey', verified.passkey.id) },
-      metadata: { user_id: encodeId('user', verified.user.id) },
-    });
     if (tenantId === verified.user.tenantId) {
       // One scope: the three writes go out together; the event follows them with the COMMIT.
       const [pair] = await Promise.all([

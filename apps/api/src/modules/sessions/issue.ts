@@ -14,6 +14,8 @@ export interface SessionStart {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** The passkey that signed the user in, when one did: `session.created` names it. */
+  passkeyId?: string;
 }
 
 type Signer = Pick<Deps, 'keys' | 'config'>;
@@ -51,7 +53,11 @@ export async function openSession(
   r.audit.append({
     action: 'session.created',
     target: { type: 'session', id: id.id },
-    metadata: { user_id: encodeId('user', start.userId), methods: start.methods },
+    metadata: {
+      user_id: encodeId('user', start.userId),
+      methods: start.methods,
+      ...(start.passkeyId && { passkey_id: encodeId('passkey', start.passkeyId) }),
+    },
   });
   const session = await r.sessions.open({
     id: id.uuid,
