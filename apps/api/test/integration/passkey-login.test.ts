@@ -1,3 +1,4 @@
+import { decodeId } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Auth, startTestApp, type TestApp } from '../harness.ts';
 import type { SoftwareAuthenticator } from '../support/authenticator.ts';
@@ -139,5 +140,26 @@ describe('passkey sign-in', () => {
     await t.request('PUT', `/v1/tenants/${t.tenantId}/auth-policy`, {
       body: { login_methods: ['password', 'magic_link', 'email_otp', 'passkey'] },
     });
+  });
+
+  it('starts the step-up clock at the sign-in itself, which a later verification renews', async () => {
+    const res = await finish(alice.key.get(await begin(), { signCount: 102 }));
+    expect(res.status).toBe(200);
+    const auth = { bearer: res.body.access_token };
+    const status = async () => (await t.request('GET', '/v1/mfa/step-up/status', { auth })).body;
+    const signedIn = await status();
+    expect(signedIn).toMatchObject({ fresh: true, method: 'webauthn' });
+    expect(Math.abs(Date.parse(signedIn.verified_at) - Date.now())).toBeLessThan(60_000);
+    await t.db.unscopedQuery(`update sessions set created_at = created_at - interval '10 minutes' where id = $1`, [
+      decodeId('session', res.body.session_id),
+    ]);
+    expect(await status()).toMatchObject({ fresh: false, method: 'webauthn', max_age_seconds: 300 });
+    const challenge = await t.request('POST', '/v1/mfa/webauthn/challenge', { auth });
+    const verified = await t.request('POST', '/v1/mfa/webauthn/verify', {
+      auth,
+      body: { credential: alice.key.get(challenge.body.options, { signCount: 103 }) },
+    });
+    expect(verified.body).toMatchObject({ fresh: true, method: 'webauthn' });
+    expect(Date.parse(verified.body.verified_at)).toBeGreaterThan(Date.parse(signedIn.verified_at) - 1);
   });
 });

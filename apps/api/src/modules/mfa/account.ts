@@ -15,6 +15,8 @@ export interface Account {
   displayName: string | null;
   /** What step-up verifications attach to: the session (`ses_…`) or the personal access token (`pat_…`). */
   subject: string;
+  /** The session's sign-in (RFC 8176 `amr` and when); null for a personal access token. */
+  signIn: { methods: string[]; at: Date } | null;
 }
 
 export async function accountOf(ctx: Ctx): Promise<Account> {
@@ -31,6 +33,8 @@ export async function accountOf(ctx: Ctx): Promise<Account> {
     displayName: user.displayName,
     subject:
       principal.kind === 'access_token' ? encodeId('session', principal.sessionId) : encodeId('pat', principal.tokenId),
+    signIn:
+      principal.kind === 'access_token' ? { methods: principal.authMethods, at: principal.sessionCreatedAt } : null,
   };
 }
 

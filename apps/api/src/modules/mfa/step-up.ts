@@ -16,13 +16,26 @@ export async function securityPolicyOf(r: TenantRepos) {
   };
 }
 
+/**
+ * A sign-in with a user-verified passkey (`amr` "hwk" or "swk" with "user", RFC 8176 §2) is a
+ * WebAuthn verification in itself: such a session's step-up clock starts at its sign-in, with
+ * no verification stored for it.
+ */
+function passkeySignIn(account: Account): { verifiedAt: Date; method: string } | null {
+  const amr = account.signIn?.methods ?? [];
+  const passkey = (amr.includes('hwk') || amr.includes('swk')) && amr.includes('user');
+  return account.signIn && passkey ? { verifiedAt: account.signIn.at, method: 'webauthn' } : null;
+}
+
 export async function stepUpStatus(r: TenantRepos, account: Account, now: Date): Promise<StepUpStatus> {
   const maxAge = (await securityPolicyOf(r)).step_up_max_age_seconds;
-  const row = await r.mfa.stepUp(account.subject);
-  const freshUntil = row ? new Date(row.verifiedAt.getTime() + maxAge * 1000) : null;
+  const stored = await r.mfa.stepUp(account.subject);
+  const signIn = passkeySignIn(account);
+  const latest = stored && (!signIn || stored.verifiedAt >= signIn.verifiedAt) ? stored : signIn;
+  const freshUntil = latest ? new Date(latest.verifiedAt.getTime() + maxAge * 1000) : null;
   return {
-    verified_at: row?.verifiedAt.toISOString() ?? null,
-    method: row?.method ?? null,
+    verified_at: latest?.verifiedAt.toISOString() ?? null,
+    method: latest?.method ?? null,
     fresh: freshUntil !== null && freshUntil > now,
     max_age_seconds: maxAge,
     fresh_until: freshUntil?.toISOString() ?? null,

@@ -3,7 +3,6 @@ import type { Ctx } from '../../http/context.ts';
 import { conflictOnUnique } from '../../http/errors.ts';
 import { assertMethodAllowed, noSignInTenant, startOf } from '../auth/service.ts';
 import { effectivePolicy } from '../auth-policy/policy.ts';
-import { recordStepUp } from '../mfa/step-up.ts';
 import { openSession, signInScope } from '../sessions/issue.ts';
 import { recordPasskeyUse } from './assertion.ts';
 import { createPasskeyAccount, verifyLogin, verifySignup } from './service.ts';
@@ -16,7 +15,7 @@ const passkeyAmr = (backupEligible: boolean) => [backupEligible ? 'swk' : 'hwk',
 
 /**
  * Passkey-first signup, one transaction: the personal tenant, the user (its owner), the passkey and
- * the first session, whose step-up clock starts with this verification.
+ * the first session (its step-up clock starts at this sign-in: mfa/step-up.ts `passkeySignIn`).
  */
 export async function completePasskeySignup(
   ctx: Ctx,
@@ -37,19 +36,18 @@ export async function completePasskeySignup(
         metadata: { name: 'Personal', parent_id: null },
       });
       await createPasskeyAccount(r, signup, name, now);
-      const pair = await openSession(ctx, r, start);
-      await recordStepUp(r, { subject: pair.session_id, userId: start.userId }, 'webauthn', now);
-      return pair;
+      return openSession(ctx, r, start);
     }),
     'this email or this passkey is already registered',
   );
 }
 
 /**
- * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives), the
+ * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives) and the
  * session opens in the tenant sign-in picks (home first, read along with the passkey together
- * with its auth policy), and its step-up clock starts — one transaction. Its audit event is the
- * session's `session.created`, which names the passkey.
+ * with its auth policy) — one transaction. Its audit event is the session's `session.created`,
+ * which names the passkey; its step-up clock starts at this sign-in (mfa/step-up.ts
+ * `passkeySignIn`).
  */
 export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
   const now = new Date();
@@ -62,23 +60,14 @@ export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredent
     ...startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible)),
     passkeyId: verified.passkey.id,
   };
-  const homeScope = signInScope({ ...start, tenantId: verified.user.tenantId });
-  const session = newId('session');
-  const stepUp = { subject: session.id, userId: verified.user.id };
   return ctx.db.platform(async (p) => {
-    const home = await p.enterTenant(homeScope);
+    const home = await p.enterTenant(signInScope({ ...start, tenantId: verified.user.tenantId }));
     if (tenantId === verified.user.tenantId) {
-      // One scope: the three writes go out together; the event follows them with the COMMIT.
-      const [pair] = await Promise.all([
-        openSession(ctx, home, start, { policy, id: session }),
-        recordPasskeyUse(home, verified, now),
-        recordStepUp(home, stepUp, 'webauthn', now),
-      ]);
+      // One scope: both writes go out together; the event follows them with the COMMIT.
+      const [pair] = await Promise.all([openSession(ctx, home, start, policy), recordPasskeyUse(home, verified, now)]);
       return pair;
     }
     await recordPasskeyUse(home, verified, now);
-    const pair = await openSession(ctx, await p.enterTenant(signInScope(start)), start, { policy, id: session });
-    await recordStepUp(await p.enterTenant(homeScope), stepUp, 'webauthn', now);
-    return pair;
+    return openSession(ctx, await p.enterTenant(signInScope(start)), start, policy);
   });
 }

@@ -36,18 +36,18 @@ export function signInScope(start: SessionStart): TenantScope {
 /**
  * Opens a session inside the caller's tenant transaction (the session row, the first refresh
  * token of its family, the `session.created` audit event) and returns the token pair. A caller
- * that has read the tenant's auth policy already, or needs the session id first, passes it.
+ * that has read the tenant's auth policy already passes it.
  * Every way of signing in ends here: password, passkey, magic link, email code, MFA completion.
  */
 export async function openSession(
   deps: Signer,
   r: TenantRepos,
   start: SessionStart,
-  known: { policy?: AuthPolicy; id?: { uuid: string; id: string } } = {},
+  policy?: AuthPolicy,
 ): Promise<TokenPair> {
   const now = new Date();
-  const effective = known.policy ?? (await policyOf(r));
-  const id = known.id ?? newId('session');
+  const effective = policy ?? (await policyOf(r));
+  const id = newId('session');
   const refresh = mintSecret('qr');
   // Appended before the first wait, so a caller may write the scope's events alongside the session.
   r.audit.append({
