@@ -16,7 +16,7 @@ import { median, percentile, spreadPct } from '../lib/stats.ts';
  * data), POST /v1/auth/passkeys/login/finish (challenge spent, signature and counter verified,
  * session and refresh token stored, ES256 access token signed, audit event appended).
  */
-const CONCURRENCY = Number(process.env.XC ?? 16);
+const CONCURRENCY = 16;
 
 /**
  * Who signs in: 16 passkeys of one user in one tenant (every flow appends to that tenant's audit
