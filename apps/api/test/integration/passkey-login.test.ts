@@ -1,8 +1,8 @@
 import { decodeId } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Auth, startTestApp, type TestApp } from '../harness.ts';
-import type { SoftwareAuthenticator } from '../support/authenticator.ts';
-import { addPasskey, newUser } from '../support/users.ts';
+import { SoftwareAuthenticator } from '../support/authenticator.ts';
+import { addPasskey, newUser, ORIGIN, PASSWORD } from '../support/users.ts';
 
 let t: TestApp;
 let alice: { id: string; email: string; auth: Auth; key: SoftwareAuthenticator };
@@ -161,5 +161,45 @@ describe('passkey sign-in', () => {
     });
     expect(verified.body).toMatchObject({ fresh: true, method: 'webauthn' });
     expect(Date.parse(verified.body.verified_at)).toBeGreaterThan(Date.parse(signedIn.verified_at) - 1);
+  });
+});
+
+describe('a first password for a passkey-only account', () => {
+  it('is set only from a sign-in of the last 10 minutes, a fresh step-up alone is not enough', async () => {
+    const phone = new SoftwareAuthenticator({ origin: ORIGIN });
+    const signup = await t.request('POST', '/v1/auth/passkeys/signup/begin', {
+      auth: null,
+      body: { email: 'first-password@login.test', display_name: 'First' },
+    });
+    const created = await t.request('POST', '/v1/auth/passkeys/signup/finish', {
+      auth: null,
+      body: { credential: phone.create(signup.body.options) },
+    });
+    expect(created.status).toBe(201);
+    const auth = { bearer: created.body.access_token };
+    await t.db.unscopedQuery(`update sessions set created_at = created_at - interval '11 minutes' where id = $1`, [
+      decodeId('session', created.body.session_id),
+    ]);
+    const challenge = await t.request('POST', '/v1/mfa/webauthn/challenge', { auth });
+    const stepped = await t.request('POST', '/v1/mfa/webauthn/verify', {
+      auth,
+      body: { credential: phone.get(challenge.body.options) },
+    });
+    expect(stepped.body).toMatchObject({ fresh: true, method: 'webauthn' });
+    const stale = await t.request('POST', '/v1/auth/password', { auth, body: { new_password: PASSWORD } });
+    expect(stale.status).toBe(403);
+    expect(stale.body.error).toMatchObject({
+      code: 'step_up_required',
+      message: expect.stringMatching(/sign in again/),
+    });
+    const login = await finish(phone.get(await begin()));
+    const fresh = await t.request('POST', '/v1/auth/password', {
+      auth: { bearer: login.body.access_token },
+      body: { new_password: PASSWORD },
+    });
+    expect(fresh.status).toBe(204);
+    expect(
+      (await t.request('GET', '/v1/auth/password', { auth: { bearer: login.body.access_token } })).body,
+    ).toMatchObject({ has_password: true });
   });
 });

@@ -1,7 +1,7 @@
 import { type AdminPasswordSet, encodeId, type PasswordChange } from '@qeetid/contract';
 import type { TenantScope } from '@qeetid/db';
 import { hashPassword, verifyPassword } from '../../crypto/passwords.ts';
-import { type Ctx, principalOf, scopeOf } from '../../http/context.ts';
+import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { startOf } from '../auth/service.ts';
 import { checkPassword } from '../auth-policy/password-rules.ts';
@@ -70,9 +70,8 @@ export async function changeOwnPassword(ctx: Ctx, input: PasswordChange): Promis
       throw new ApiError('step_up_required', 'confirm the change with your current password (current_password)');
     }
   } else {
-    // A personal access token is no sign-in: it cannot stand in for the old password.
-    const principal = principalOf(ctx);
-    const signedInAt = principal.kind === 'access_token' ? principal.sessionCreatedAt : undefined;
+    // A personal access token is no sign-in (`signIn` null): it cannot stand in for the old password.
+    const signedInAt = account.signIn?.at;
     if (!signedInAt || Date.now() - signedInAt.getTime() > FRESH_SIGN_IN_MS) {
       throw new ApiError('step_up_required', 'sign in again (within the last 10 minutes) to set a password');
     }
