@@ -3,7 +3,7 @@ import type { TokenPair } from '@qeetid/contract';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, type JWK, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, createTenantWithKey, startTestApp, type TestApp } from '../harness.ts';
-import { PASSWORD, signup } from '../support/users.ts';
+import { PASSWORD, login as passwordLogin, signup } from '../support/users.ts';
 
 let t: TestApp;
 let apiKey: string;
@@ -34,7 +34,7 @@ async function verifyAgainstJwks(token: string) {
 }
 
 async function login(address: string) {
-  const res = await t.request('POST', '/v1/auth/login', { auth: null, body: { email: address, password: PASSWORD } });
+  const res = await passwordLogin(t, address);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as TokenPair;
 }
