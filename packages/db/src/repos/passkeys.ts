@@ -48,8 +48,8 @@ export function passkeysRepo(tx: Tx, run: RunStatement, tenantId: string) {
 
     /**
      * Stores the counter and backup state of a successful assertion. The update only lands while
-     * the stored counter is still below the new one, so two racing assertions with the same
-     * counter cannot both succeed (WebAuthn L3 §7.2 step 22). Every passkey sign-in runs it: fixed SQL text.
+     * the stored counter is still the one the assertion was checked against, so two racing
+     * assertions cannot both succeed (WebAuthn L3 §7.2 step 22). Every passkey sign-in runs it: fixed SQL text.
      */
     async recordUse(
       userId: string,
