@@ -8,10 +8,13 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type ChangeFeed, type ChangeFeedSource, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
 import { withPipelinedBegin } from './pipelined-begin.ts';
+import type { AuditEntry } from './repos/audit.ts';
 import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
+import { type PasskeyUse, passkeySignIn } from './repos/passkey-sign-in.ts';
 import { platformRepo } from './repos/platform.ts';
+import type { NewSession } from './repos/sessions.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
-import type { Db, TenantScope, Tx } from './types.ts';
+import type { Db, SessionRow, TenantScope, Tx } from './types.ts';
 
 const migrationsFolder = new URL('../migrations', import.meta.url).pathname;
 
@@ -30,12 +33,26 @@ export type PlatformRepos = PlatformReads & {
 
 export interface Database {
   readonly engine: 'pglite' | 'postgres';
-  /** The only way to tenant data: one transaction, row-level security on, repos bound to the tenant. */
+  /**
+   * The way to tenant data: one transaction, row-level security on, repos bound to the tenant
+   * (`passkeySignIn` scopes its single statement the same way).
+   */
   withTenant<T>(scope: TenantScope, fn: (repos: TenantRepos) => Promise<T>): Promise<T>;
   /** One transaction for the queries that run before a tenant is known. */
   platform<T>(fn: (repos: PlatformRepos) => Promise<T>): Promise<T>;
   /** The same queries without a transaction, for single-statement reads on hot paths (credential lookup). */
   platformRead<T>(fn: (repos: PlatformReads) => Promise<T>): Promise<T>;
+  /**
+   * A passkey sign-in in the passkey's own tenant, in one statement: the use, the session and the
+   * scope's events (repos/passkey-sign-in.ts). Undefined, with nothing written, when the passkey's
+   * counter moved since it was read.
+   */
+  passkeySignIn(
+    scope: TenantScope,
+    use: PasskeyUse,
+    session: NewSession,
+    events: AuditEntry[],
+  ): Promise<SessionRow | undefined>;
   /**
    * Committed changes to what credentials may do, per tenant: from this process as its
    * transaction settles (every mutation appends an audit event), from other processes by
@@ -164,6 +181,11 @@ function wrap(
       scopedTransaction(db, changes, (tx, run, enter) => fn({ ...platformRepo(tx, run), enterTenant: enter })),
     changes,
     platformRead: (fn) => fn(reads),
+    async passkeySignIn(scope, use, session, events) {
+      const opened = await passkeySignIn(raw.prepared, scope, use, session, events);
+      if (opened && events.length) changes.announce(scope.tenantId);
+      return opened;
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },

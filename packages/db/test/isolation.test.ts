@@ -344,7 +344,13 @@ const attacks: Attacks = {
     rename: (r) => r.passkeys.rename(A_USER, A_KEY, 'pwned'),
     remove: (r) => r.passkeys.remove(A_USER, A_KEY),
     recordUse: async (r) =>
-      (await r.passkeys.recordUse(A_USER, A_KEY, { signCount: 9, previousSignCount: 0, backupState: true, at: now }))
+      (await r.passkeys.recordUse(A_USER, {
+        passkeyId: A_KEY,
+        signCount: 9,
+        previousSignCount: 0,
+        backupState: true,
+        at: now,
+      }))
         ? 'used'
         : undefined,
   },

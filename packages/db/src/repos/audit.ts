@@ -60,6 +60,29 @@ function unchainedWire(event: PendingEvent): Omit<AuditEvent, 'seq' | 'prev_hash
   return unchained;
 }
 
+/** An event of the scope's actor for the chain of `tenantId`, not linked yet. */
+export function pendingEvent(tenantId: string, context: AuditContext, entry: AuditEntry): PendingEvent {
+  return {
+    tenantId,
+    id: newId('event').uuid,
+    occurredAt: new Date(),
+    actorType: context.actor.type,
+    actorId: context.actor.id,
+    action: entry.action,
+    targetType: entry.target.type,
+    targetId: entry.target.id,
+    ip: context.ip,
+    userAgent: context.userAgent,
+    requestId: context.requestId,
+    metadata: entry.metadata ?? {},
+  };
+}
+
+/** Events as `qeet_audit_append` takes them: JSON text, each with its hash parts. */
+export function appendable(events: PendingEvent[]): string {
+  return JSON.stringify(events.map((event) => ({ ...event, ...auditHashParts(unchainedWire(event)) })));
+}
+
 export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: AuditContext) {
   let pending: PendingEvent[] = [];
   let written = 0;
@@ -75,28 +98,15 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
      * chain head stays locked only from then until the commit.
      */
     append(entry: AuditEntry): void {
-      pending.push({
-        tenantId,
-        id: newId('event').uuid,
-        occurredAt: new Date(),
-        actorType: context.actor.type,
-        actorId: context.actor.id,
-        action: entry.action,
-        targetType: entry.target.type,
-        targetId: entry.target.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-        requestId: context.requestId,
-        metadata: entry.metadata ?? {},
-      });
+      pending.push(pendingEvent(tenantId, context, entry));
     },
 
     /** Writes the pending events after the chain head, which stays locked until the commit. */
     async flush(): Promise<void> {
       if (!pending.length) return;
-      const events = pending.map((event) => ({ ...event, ...auditHashParts(unchainedWire(event)) }));
+      const events = pending;
       pending = [];
-      await run(APPEND, [tenantId, JSON.stringify(events)]);
+      await run(APPEND, [tenantId, appendable(events)]);
       written += events.length;
     },
 

@@ -2,14 +2,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { webauthnCredentials } from '../schema.ts';
 import type { PasskeyRow, Tx } from '../types.ts';
 import type { RunStatement } from './hot-statements.ts';
+import type { PasskeyUse } from './passkey-sign-in.ts';
 
 export type NewPasskey = Omit<typeof webauthnCredentials.$inferInsert, 'tenantId'>;
 
 /** A tenant's WebAuthn credentials; every query names the user it is about. */
-/** $1 tenant, $2 user, $3 passkey, $4 counter read before verification, $5 new counter, $6 backup state, $7 when. */
-const RECORD_USE = `update webauthn_credentials set sign_count = $5, backup_state = $6, last_used_at = $7
-  where tenant_id = $1 and user_id = $2 and id = $3 and sign_count = $4
-  returning id`;
+/** $1 tenant, $2 user, $3 passkey, $4 counter read before verification, $5 new counter, $6 backup state, $7 when (migration 0073). */
+const RECORD_USE = 'select qeet_record_passkey_use($1, $2, $3, $4, $5, $6, $7) as stored';
 
 export function passkeysRepo(tx: Tx, run: RunStatement, tenantId: string) {
   const mine = (userId: string, id: string) =>
@@ -51,21 +50,17 @@ export function passkeysRepo(tx: Tx, run: RunStatement, tenantId: string) {
      * the stored counter is still the one the assertion was checked against, so two racing
      * assertions cannot both succeed (WebAuthn L3 §7.2 step 22). Every passkey sign-in runs it: fixed SQL text.
      */
-    async recordUse(
-      userId: string,
-      id: string,
-      use: { signCount: number; previousSignCount: number; backupState: boolean; at: Date },
-    ): Promise<boolean> {
-      const rows = await run(RECORD_USE, [
+    async recordUse(userId: string, use: PasskeyUse & { at: Date }): Promise<boolean> {
+      const rows = await run<{ stored: boolean }>(RECORD_USE, [
         tenantId,
         userId,
-        id,
+        use.passkeyId,
         use.previousSignCount,
         use.signCount,
         use.backupState,
         use.at.toISOString(),
       ]);
-      return rows.length === 1;
+      return rows[0]?.stored === true;
     },
   };
 }

@@ -4,18 +4,31 @@ import type { PageQuery, SessionRow, Tx } from '../types.ts';
 import type { RunStatement } from './hot-statements.ts';
 import { page } from './page.ts';
 
-/** A tenant's sessions and their refresh-token families. */
-/** $1 tenant, $2–$8 the session ($3 user, $4 methods as JSON), $9–$10 its first refresh token. */
-const OPEN_SESSION = `with opened as (
-    insert into sessions (tenant_id, id, user_id, auth_methods, ip, user_agent, created_at, last_active_at, expires_at)
-    values ($1, $2, $3, array(select jsonb_array_elements_text($4::jsonb)), $5, $6, $7, $7, $8)
-  )
-  insert into refresh_tokens (tenant_id, id, session_id, token_hash, created_at) values ($1, $9, $2, $10, $7)`;
+/** $1 tenant, $2–$8 the session ($3 user, $4 methods as JSON), $9–$10 its first refresh token (migration 0073). */
+const OPEN_SESSION = 'select qeet_open_session($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10)';
 
 export type NewSession = Omit<typeof sessions.$inferInsert, 'tenantId' | 'lastActiveAt'> & {
   refreshToken: { id: string; tokenHash: string };
 };
 
+/** The row a new session has once stored: last active when it is created, neither revoked nor expired. */
+export function openedSession(tenantId: string, values: NewSession): SessionRow {
+  return {
+    tenantId,
+    id: values.id,
+    userId: values.userId,
+    authMethods: values.authMethods,
+    ip: values.ip ?? null,
+    userAgent: values.userAgent ?? null,
+    createdAt: values.createdAt,
+    lastActiveAt: values.createdAt,
+    expiresAt: values.expiresAt,
+    revokedAt: null,
+    revokedReason: null,
+  };
+}
+
+/** A tenant's sessions and their refresh-token families. */
 export function sessionsRepo(tx: Tx, run: RunStatement, tenantId: string) {
   const live = (now: Date): SQL => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now)) as SQL;
   return {
@@ -36,19 +49,7 @@ export function sessionsRepo(tx: Tx, run: RunStatement, tenantId: string) {
         values.refreshToken.id,
         values.refreshToken.tokenHash,
       ]);
-      return {
-        tenantId,
-        id: values.id,
-        userId: values.userId,
-        authMethods: values.authMethods,
-        ip: values.ip ?? null,
-        userAgent: values.userAgent ?? null,
-        createdAt: values.createdAt,
-        lastActiveAt: values.createdAt,
-        expiresAt: values.expiresAt,
-        revokedAt: null,
-        revokedReason: null,
-      };
+      return openedSession(tenantId, values);
     },
 
     async get(id: string): Promise<SessionRow | undefined> {

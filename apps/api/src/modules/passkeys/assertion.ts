@@ -1,5 +1,5 @@
 import { encodeId, type WebauthnCredentialJson } from '@qeetid/contract';
-import type { AssertingPasskey, TenantRepos } from '@qeetid/db';
+import type { AssertingPasskey, PasskeyUse, TenantRepos } from '@qeetid/db';
 import { type Ctx, scopeOf } from '../../http/context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { verifyAssertion } from './ceremony.ts';
@@ -57,16 +57,25 @@ export async function verifyPasskeyAssertion(
   }
 }
 
+/** What a verified assertion leaves on its passkey: the new counter and backup state. */
+export function passkeyUse(verified: VerifiedAssertion): PasskeyUse {
+  return {
+    passkeyId: verified.passkey.id,
+    previousSignCount: verified.passkey.signCount,
+    signCount: verified.signCount,
+    backupState: verified.backupState,
+  };
+}
+
+/** The counter moved between reading the passkey and storing its use: another use got there first. */
+export const concurrentUse = () =>
+  new ApiError('webauthn.counter_regression', 'this passkey was used concurrently; sign in again');
+
 /**
  * Stores the new counter and backup state. The update is conditional on the counter read before
  * verification, so of two racing uses of one assertion only one lands.
  */
 export async function recordPasskeyUse(r: TenantRepos, verified: VerifiedAssertion, now: Date): Promise<void> {
-  const stored = await r.passkeys.recordUse(verified.user.id, verified.passkey.id, {
-    signCount: verified.signCount,
-    previousSignCount: verified.passkey.signCount,
-    backupState: verified.backupState,
-    at: now,
-  });
-  if (!stored) throw new ApiError('webauthn.counter_regression', 'this passkey was used concurrently; sign in again');
+  const stored = await r.passkeys.recordUse(verified.user.id, { ...passkeyUse(verified), at: now });
+  if (!stored) throw concurrentUse();
 }

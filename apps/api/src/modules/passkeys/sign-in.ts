@@ -3,8 +3,8 @@ import type { Ctx } from '../../http/context.ts';
 import { conflictOnUnique } from '../../http/errors.ts';
 import { assertMethodAllowed, noSignInTenant, startOf } from '../auth/service.ts';
 import { effectivePolicy } from '../auth-policy/policy.ts';
-import { openSession, signInScope } from '../sessions/issue.ts';
-import { recordPasskeyUse } from './assertion.ts';
+import { newSession, openSession, pairFor, signInScope } from '../sessions/issue.ts';
+import { concurrentUse, passkeyUse, recordPasskeyUse } from './assertion.ts';
 import { createPasskeyAccount, verifyLogin, verifySignup } from './service.ts';
 
 /**
@@ -45,9 +45,9 @@ export async function completePasskeySignup(
 /**
  * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives) and the
  * session opens in the tenant sign-in picks (home first, read along with the passkey together
- * with its auth policy) — one transaction. Its audit event is the session's `session.created`,
- * which names the passkey; its step-up clock starts at this sign-in (mfa/step-up.ts
- * `passkeySignIn`).
+ * with its auth policy). In the home tenant, the usual case, that is one statement; in another,
+ * one transaction. Its audit event is the session's `session.created`, which names the passkey;
+ * its step-up clock starts at this sign-in (mfa/step-up.ts `passkeySignIn`).
  */
 export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
   const now = new Date();
@@ -60,14 +60,18 @@ export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredent
     ...startOf(ctx, verified.user.id, tenantId, passkeyAmr(verified.passkey.backupEligible)),
     passkeyId: verified.passkey.id,
   };
+  if (tenantId === verified.user.tenantId) {
+    const next = newSession(start, policy, now);
+    const session = await ctx.db.passkeySignIn(signInScope(start), passkeyUse(verified), next.values, [next.event]);
+    if (!session) throw concurrentUse();
+    return pairFor(ctx, session, policy, next.refreshToken, now);
+  }
   return ctx.db.platform(async (p) => {
-    const home = await p.enterTenant(signInScope({ ...start, tenantId: verified.user.tenantId }));
-    if (tenantId === verified.user.tenantId) {
-      // One scope: both writes go out together; the event follows them with the COMMIT.
-      const [pair] = await Promise.all([openSession(ctx, home, start, policy), recordPasskeyUse(home, verified, now)]);
-      return pair;
-    }
-    await recordPasskeyUse(home, verified, now);
+    await recordPasskeyUse(
+      await p.enterTenant(signInScope({ ...start, tenantId: verified.user.tenantId })),
+      verified,
+      now,
+    );
     return openSession(ctx, await p.enterTenant(signInScope(start)), start, policy);
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeId, newId, type TokenPair } from '@qeetid/contract';
-import type { SessionRow, TenantRepos, TenantScope } from '@qeetid/db';
+import type { AuditEntry, NewSession, SessionRow, TenantRepos, TenantScope } from '@qeetid/db';
 import { mintSecret } from '../../crypto/opaque-token.ts';
 import type { Deps } from '../../http/context.ts';
 import { type AuthPolicy, policyOf } from '../auth-policy/policy.ts';
@@ -37,7 +37,9 @@ export function signInScope(start: SessionStart): TenantScope {
  * Opens a session inside the caller's tenant transaction (the session row, the first refresh
  * token of its family, the `session.created` audit event) and returns the token pair. A caller
  * that has read the tenant's auth policy already passes it.
- * Every way of signing in ends here: password, passkey, magic link, email code, MFA completion.
+ * Every way of signing in ends here (password, magic link, email code, MFA completion, passkey
+ * signup), except a passkey sign-in in the passkey's own tenant: one statement of its own
+ * (passkeys/sign-in.ts), with the same `newSession`.
  */
 export async function openSession(
   deps: Signer,
@@ -47,29 +49,43 @@ export async function openSession(
 ): Promise<TokenPair> {
   const now = new Date();
   const effective = policy ?? (await policyOf(r));
+  const next = newSession(start, effective, now);
+  // Appended before the first wait, so a caller may write the scope's events alongside the session.
+  r.audit.append(next.event);
+  const session = await r.sessions.open(next.values);
+  return pairFor(deps, session, effective, next.refreshToken, now);
+}
+
+/** A session about to open at `now`: its row with its first refresh token, that token, and its `session.created` event. */
+export function newSession(
+  start: SessionStart,
+  policy: AuthPolicy,
+  now: Date,
+): { values: NewSession; refreshToken: string; event: AuditEntry } {
   const id = newId('session');
   const refresh = mintSecret('qr');
-  // Appended before the first wait, so a caller may write the scope's events alongside the session.
-  r.audit.append({
-    action: 'session.created',
-    target: { type: 'session', id: id.id },
-    metadata: {
-      user_id: encodeId('user', start.userId),
-      methods: start.methods,
-      ...(start.passkeyId && { passkey_id: encodeId('passkey', start.passkeyId) }),
+  return {
+    values: {
+      id: id.uuid,
+      userId: start.userId,
+      authMethods: start.methods,
+      ip: start.ip,
+      userAgent: start.userAgent,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + policy.session_ttl_seconds * 1000),
+      refreshToken: { id: randomUUID(), tokenHash: refresh.hash },
     },
-  });
-  const session = await r.sessions.open({
-    id: id.uuid,
-    userId: start.userId,
-    authMethods: start.methods,
-    ip: start.ip,
-    userAgent: start.userAgent,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + effective.session_ttl_seconds * 1000),
-    refreshToken: { id: randomUUID(), tokenHash: refresh.hash },
-  });
-  return pairFor(deps, session, effective, refresh.token, now);
+    refreshToken: refresh.token,
+    event: {
+      action: 'session.created',
+      target: { type: 'session', id: id.id },
+      metadata: {
+        user_id: encodeId('user', start.userId),
+        methods: start.methods,
+        ...(start.passkeyId && { passkey_id: encodeId('passkey', start.passkeyId) }),
+      },
+    },
+  };
 }
 
 /** Opens a session in a transaction of its own (for callers that have no other writes). */
