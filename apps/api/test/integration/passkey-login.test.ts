@@ -164,6 +164,40 @@ describe('passkey sign-in', () => {
   });
 });
 
+describe('passkey sign-in outside the home tenant', () => {
+  // No route removes a home membership today; the schema allows it, and sign-in then lands in the
+  // user's oldest other membership (auth-platform.ts `signInMembership`).
+  it('stores the use in the home tenant and opens the session where the user is a member', async () => {
+    const carol = await newUser(t, 'carol@login.test');
+    const key = await addPasskey(t, carol.auth);
+    const own = await t.request('POST', '/v1/tenants', { auth: carol.auth, body: { name: 'Carol Co' } });
+    expect(own.status).toBe(201);
+    await t.db.unscopedQuery('delete from memberships where user_id = $1 and tenant_id = $2', [
+      decodeId('user', carol.id),
+      decodeId('tenant', t.tenantId),
+    ]);
+    const options = await begin();
+    const res = await finish(key.get(options, { signCount: 7 }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ user_id: carol.id, tenant_id: own.body.id });
+    const [stored] = await t.db.unscopedQuery<{ sign_count: number }>(
+      'select sign_count::int from webauthn_credentials where tenant_id = $1 and user_id = $2',
+      [decodeId('tenant', t.tenantId), decodeId('user', carol.id)],
+    );
+    expect(stored?.sign_count).toBe(7);
+    const events = await t.request('GET', `/v1/tenants/${own.body.id}/audit?limit=1`, {
+      auth: { bearer: res.body.access_token },
+    });
+    expect(events.body.items[0]).toMatchObject({
+      action: 'session.created',
+      target: { type: 'session', id: res.body.session_id },
+    });
+    // The stored counter is checked: the same count again is a clone's.
+    const again = await finish(key.get(await begin(), { signCount: 7 }));
+    expect(again.body.error?.code).toBe('webauthn.counter_regression');
+  });
+});
+
 describe('a first password for a passkey-only account', () => {
   it('is set only from a sign-in of the last 10 minutes, a fresh step-up alone is not enough', async () => {
     const phone = new SoftwareAuthenticator({ origin: ORIGIN });
