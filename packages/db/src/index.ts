@@ -9,6 +9,7 @@ export {
 } from './open.ts';
 export type { AbacPolicyFields, AbacPolicyRow } from './repos/abac-policies.ts';
 export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit.ts';
+export type { NewChallenge } from './repos/challenge-writer.ts';
 export type { GroupRow } from './repos/groups.ts';
 export type { NewOtpFactor, NewPendingLogin } from './repos/mfa.ts';
 export type { PasskeyUse } from './repos/passkey-sign-in.ts';

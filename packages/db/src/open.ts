@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import { type ChangeFeed, type ChangeFeedSource, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
 import { withPipelinedBegin } from './pipelined-begin.ts';
 import type { AuditEntry } from './repos/audit.ts';
+import { challengeWriter, type NewChallenge } from './repos/challenge-writer.ts';
 import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
 import { type PasskeyUse, passkeySignIn } from './repos/passkey-sign-in.ts';
 import { platformRepo } from './repos/platform.ts';
@@ -42,6 +43,8 @@ export interface Database {
   platform<T>(fn: (repos: PlatformRepos) => Promise<T>): Promise<T>;
   /** The same queries without a transaction, for single-statement reads on hot paths (credential lookup). */
   platformRead<T>(fn: (repos: PlatformReads) => Promise<T>): Promise<T>;
+  /** Stores a WebAuthn challenge, with the others of this event-loop turn (repos/challenge-writer.ts). */
+  storeChallenge(challenge: NewChallenge): Promise<void>;
   /**
    * A passkey sign-in in the passkey's own tenant, in one statement: the use, the session and the
    * scope's events (repos/passkey-sign-in.ts). Undefined, with nothing written, when the passkey's
@@ -181,6 +184,7 @@ function wrap(
       scopedTransaction(db, changes, (tx, run, enter) => fn({ ...platformRepo(tx, run), enterTenant: enter })),
     changes,
     platformRead: (fn) => fn(reads),
+    storeChallenge: challengeWriter(raw.prepared),
     async passkeySignIn(scope, use, session, events) {
       const opened = await passkeySignIn(raw.prepared, scope, use, session, events);
       if (opened && events.length) changes.announce(scope.tenantId);

@@ -16,10 +16,6 @@ export interface AssertingPasskey {
   signIn: { tenantId: string; policy: Record<string, unknown> | undefined } | undefined;
 }
 
-/** $1 challenge hash, $2 ceremony, $3 tenant, $4 user, $5 payload as JSON, $6 expiry. */
-const INSERT_CHALLENGE = `insert into webauthn_challenges (challenge_hash, ceremony, tenant_id, user_id, payload, expires_at)
-  values ($1, $2, $3, $4, $5::jsonb, $6)`;
-
 /** $1 challenge hash, $2 ceremony, $3 now. */
 const TAKE_CHALLENGE = `delete from webauthn_challenges
   where challenge_hash = $1 and ceremony = $2 and expires_at > $3
@@ -99,17 +95,6 @@ export function signInLookups(tx: Tx, run: RunStatement) {
   const liveUser = and(isNull(users.deletedAt), eq(users.status, 'active'));
   const liveTenant = isNull(tenants.deletedAt);
   return {
-    async insertChallenge(values: typeof webauthnChallenges.$inferInsert): Promise<void> {
-      await run(INSERT_CHALLENGE, [
-        values.challengeHash,
-        values.ceremony,
-        values.tenantId ?? null,
-        values.userId ?? null,
-        JSON.stringify(values.payload ?? {}),
-        values.expiresAt.toISOString(),
-      ]);
-    },
-
     /** Removes and returns a live challenge of this ceremony: each challenge is answered once. */
     async takeChallenge(challengeHash: string, ceremony: string, now: Date): Promise<ChallengeRow | undefined> {
       const [row] = await run<Record<string, unknown>>(TAKE_CHALLENGE, [challengeHash, ceremony, now.toISOString()]);

@@ -22,18 +22,16 @@ export async function issueChallenge(
   now: Date,
 ): Promise<string> {
   const challenge = randomBytes(32).toString('base64url');
-  await db.platformRead(async (p) => {
-    await p.insertChallenge({
-      challengeHash: hash(challenge),
-      ceremony,
-      tenantId: bound.tenantId ?? null,
-      userId: bound.userId ?? null,
-      payload: bound.payload ?? {},
-      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
-    });
-    // Sweep abandoned ceremonies now and then rather than on every call.
-    if (Math.random() < 1 / 64) await p.purgeExpiredChallenges(now);
+  await db.storeChallenge({
+    challengeHash: hash(challenge),
+    ceremony,
+    tenantId: bound.tenantId ?? null,
+    userId: bound.userId ?? null,
+    payload: bound.payload ?? {},
+    expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
   });
+  // Sweep abandoned ceremonies now and then rather than on every call.
+  if (Math.random() < 1 / 64) await db.platformRead((p) => p.purgeExpiredChallenges(now));
   return challenge;
 }
 

@@ -1,0 +1,45 @@
+import type { webauthnChallenges } from '../schema.ts';
+import type { RunStatement } from './hot-statements.ts';
+
+export type NewChallenge = typeof webauthnChallenges.$inferInsert;
+
+/** $1 the challenges, a JSON array of rows named like the columns. */
+const INSERT_CHALLENGES = `insert into webauthn_challenges (challenge_hash, ceremony, tenant_id, user_id, payload, expires_at)
+  select challenge_hash, ceremony, tenant_id, user_id, payload, expires_at
+  from jsonb_to_recordset($1::jsonb) as c(challenge_hash text, ceremony text, tenant_id uuid, user_id uuid,
+    payload jsonb, expires_at timestamptz)`;
+
+/**
+ * Stores challenges, all those of one event-loop turn in one statement (its own transaction).
+ * Ceremonies start together often: under the P8 bench's 16 clients a turn brings 2.9 on average,
+ * and each statement's fixed cost (driver, wire, server round) outweighs its rows. The table has
+ * no foreign keys, so one challenge cannot fail the others' statement.
+ */
+export function challengeWriter(run: RunStatement): (challenge: NewChallenge) => Promise<void> {
+  let pending: NewChallenge[] | undefined;
+  let written: Promise<void>;
+  return (challenge) => {
+    if (!pending) {
+      const rows: NewChallenge[] = [];
+      pending = rows;
+      written = new Promise<void>((resolve, reject) => {
+        // After the I/O of this turn: every request it delivered has asked by then.
+        setImmediate(() => {
+          pending = undefined;
+          run(INSERT_CHALLENGES, [JSON.stringify(rows.map(columnsOf))]).then(() => resolve(), reject);
+        });
+      });
+    }
+    pending.push(challenge);
+    return written;
+  };
+}
+
+const columnsOf = (c: NewChallenge) => ({
+  challenge_hash: c.challengeHash,
+  ceremony: c.ceremony,
+  tenant_id: c.tenantId ?? null,
+  user_id: c.userId ?? null,
+  payload: c.payload ?? {},
+  expires_at: c.expiresAt,
+});
