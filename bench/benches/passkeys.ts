@@ -84,7 +84,7 @@ export const passkeys: Benchmark = {
           'a flow = 2 HTTP requests (begin, finish) + one ECDSA P-256 signature on the client side',
           'server: node apps/api/src/main.ts, LOG_LEVEL=warn, fresh data dir / database; the client, the API and PostgreSQL share the same 2 vCPUs',
           "flows/s: completed flows per second with all three on this machine (the client is the users' devices and browsers, which a deployment does not host)",
-          'API / PG CPU per flow: user+system CPU of the API process and of the PostgreSQL server (postmaster and all its processes) per completed flow',
+          'API / PG CPU per flow: user+system CPU of the API process and of the PostgreSQL server (postmaster and all its processes, those that ended meanwhile included) per completed flow',
           'server capacity: flows per second the API and its database complete on 2 vCPUs at this CPU cost, 2 s / (API + PG CPU per flow); the verdict is on it',
           'one tenant: every flow appends to the same audit chain; own tenants: each user in the personal tenant passkey signup made',
           ...notes,

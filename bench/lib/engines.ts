@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { defer } from './cleanup.ts';
-import { cpuMicros, processStat } from './proc.ts';
+import { processStat } from './proc.ts';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -69,7 +69,10 @@ export async function postgresCpu(url: string): Promise<(() => Promise<number>) 
     .finally(() => client.end());
   if (postmaster === null) return null;
   return async () => {
-    let total = await cpuMicros(postmaster);
+    // Backends and autovacuum workers come and go: one that ended while measured moved its time
+    // into the postmaster's reaped-children figure, so the sum stays continuous.
+    const main = await processStat(postmaster);
+    let total = main.cpuMicros + main.childrenMicros;
     for (const entry of await readdir('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       const child = await processStat(Number(entry)).catch(() => null);

@@ -77,14 +77,18 @@ export async function cpuMicros(pid: number): Promise<number> {
   return (await processStat(pid)).cpuMicros;
 }
 
-/** A live process's parent and CPU time so far (user + system, µs), from one read of /proc/<pid>/stat. */
-export async function processStat(pid: number): Promise<{ parent: number; cpuMicros: number }> {
+/**
+ * A live process's parent, its CPU time so far (user + system, µs) and that of its children that
+ * ended and were reaped (`childrenMicros`), from one read of /proc/<pid>/stat.
+ */
+export async function processStat(pid: number): Promise<{ parent: number; cpuMicros: number; childrenMicros: number }> {
   ticksPerSecond ??= clockTicks();
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name: ppid is the 4th overall, utime and stime the 14th and 15th.
+  // Fields after the parenthesised command name: ppid is the 4th overall, utime and stime the
+  // 14th and 15th, cutime and cstime (reaped children) the 16th and 17th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { parent: Number(fields[1]), cpuMicros: (ticks / ticksPerSecond) * 1e6 };
+  const micros = (a: number, b: number) => ((Number(fields[a]) + Number(fields[b])) / (ticksPerSecond ?? 100)) * 1e6;
+  return { parent: Number(fields[1]), cpuMicros: micros(11, 12), childrenMicros: micros(13, 14) };
 }
 
 function clockTicks(): number {
