@@ -37,8 +37,8 @@ $$;
 -- settings of open.ts (transaction-local, so they end with the statement), the passkey's use, the
 -- session and its audit events. When the counter moved meanwhile nothing is written and the answer
 -- is false.
-CREATE FUNCTION qeet_passkey_sign_in(p_tenant uuid, p_user uuid, p_passkey uuid, p_checked_count bigint,
-  p_count bigint, p_backup_state boolean, p_session uuid, p_methods jsonb, p_ip text, p_user_agent text,
+CREATE FUNCTION qeet_passkey_sign_in(p_tenant uuid, p_passkey uuid, p_checked_count bigint, p_count bigint,
+  p_backup_state boolean, p_session uuid, p_user uuid, p_methods jsonb, p_ip text, p_user_agent text,
   p_at timestamptz, p_expires timestamptz, p_refresh_id uuid, p_refresh_hash text, p_events jsonb)
 RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,7 +1,7 @@
 import type { SessionRow, TenantScope } from '../types.ts';
 import { type AuditEntry, appendable, pendingEvent } from './audit.ts';
 import type { RunStatement } from './hot-statements.ts';
-import { type NewSession, openedSession } from './sessions.ts';
+import { type NewSession, openedSession, sessionParams } from './sessions.ts';
 
 /** A verified assertion of the session's user's passkey: the counter it was checked against and what it reported. */
 export interface PasskeyUse {
@@ -12,8 +12,8 @@ export interface PasskeyUse {
 }
 
 /**
- * $1 tenant, $2 the user, $3–$6 the use ( $3 passkey, $4 counter checked, $5 new counter, $6 backup
- * state), $7–$14 the session ($8 methods as JSON, $11 when), $15 the events (migration 0073).
+ * $1 tenant, $2–$5 the use ($2 passkey, $3 counter checked, $4 new counter, $5 backup state),
+ * $6–$14 the session as `qeet_open_session` takes it ($7 user), $15 the events (migration 0073).
  */
 const PASSKEY_SIGN_IN =
   'select qeet_passkey_sign_in($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15::jsonb) as signed_in';
@@ -32,19 +32,11 @@ export async function passkeySignIn(
 ): Promise<SessionRow | undefined> {
   const [row] = await run<{ signed_in: boolean }>(PASSKEY_SIGN_IN, [
     scope.tenantId,
-    session.userId,
     use.passkeyId,
     use.previousSignCount,
     use.signCount,
     use.backupState,
-    session.id,
-    JSON.stringify(session.authMethods),
-    session.ip ?? null,
-    session.userAgent ?? null,
-    session.createdAt.toISOString(),
-    session.expiresAt.toISOString(),
-    session.refreshToken.id,
-    session.refreshToken.tokenHash,
+    ...sessionParams(session),
     appendable(events.map((entry) => pendingEvent(scope.tenantId, scope.audit, entry))),
   ]);
   return row?.signed_in ? openedSession(scope.tenantId, session) : undefined;

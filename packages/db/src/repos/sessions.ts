@@ -11,6 +11,21 @@ export type NewSession = Omit<typeof sessions.$inferInsert, 'tenantId' | 'lastAc
   refreshToken: { id: string; tokenHash: string };
 };
 
+/** A new session as `qeet_open_session` takes it after the tenant (migration 0073). */
+export function sessionParams(values: NewSession): (string | null)[] {
+  return [
+    values.id,
+    values.userId,
+    JSON.stringify(values.authMethods),
+    values.ip ?? null,
+    values.userAgent ?? null,
+    values.createdAt.toISOString(),
+    values.expiresAt.toISOString(),
+    values.refreshToken.id,
+    values.refreshToken.tokenHash,
+  ];
+}
+
 /** The row a new session has once stored: last active when it is created, neither revoked nor expired. */
 export function openedSession(tenantId: string, values: NewSession): SessionRow {
   return {
@@ -37,18 +52,7 @@ export function sessionsRepo(tx: Tx, run: RunStatement, tenantId: string) {
      * runs it); the session is last active when it is created.
      */
     async open(values: NewSession): Promise<SessionRow> {
-      await run(OPEN_SESSION, [
-        tenantId,
-        values.id,
-        values.userId,
-        JSON.stringify(values.authMethods),
-        values.ip ?? null,
-        values.userAgent ?? null,
-        values.createdAt.toISOString(),
-        values.expiresAt.toISOString(),
-        values.refreshToken.id,
-        values.refreshToken.tokenHash,
-      ]);
+      await run(OPEN_SESSION, [tenantId, ...sessionParams(values)]);
       return openedSession(tenantId, values);
     },
 
