@@ -83,11 +83,12 @@ export async function cpuMicros(pid: number): Promise<number> {
  */
 export async function processStat(pid: number): Promise<{ parent: number; cpuMicros: number; childrenMicros: number }> {
   ticksPerSecond ??= clockTicks();
+  const perSecond = ticksPerSecond;
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // Fields after the parenthesised command name: ppid is the 4th overall, utime and stime the
   // 14th and 15th, cutime and cstime (reaped children) the 16th and 17th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const micros = (a: number, b: number) => ((Number(fields[a]) + Number(fields[b])) / (ticksPerSecond ?? 100)) * 1e6;
+  const micros = (a: number, b: number) => ((Number(fields[a]) + Number(fields[b])) / perSecond) * 1e6;
   return { parent: Number(fields[1]), cpuMicros: micros(11, 12), childrenMicros: micros(13, 14) };
 }
 

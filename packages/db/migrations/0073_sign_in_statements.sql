@@ -5,6 +5,17 @@
 -- the caller, so row-level security confines them to the tenant of the transaction; the repos call
 -- the same first two inside their transactions.
 
+-- Confines the rest of the transaction to one tenant: row-level security reads `qeet.tenant_id`, and
+-- applies under `qeet_app` even when the server connects as the tables' owner. Both settings are
+-- transaction-local, so the connection goes back to the pool clean. Every tenant transaction
+-- (open.ts) and the passkey sign-in below enter their tenant through it.
+CREATE FUNCTION qeet_enter_tenant(p_tenant uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('qeet.tenant_id', p_tenant::text, true), set_config('role', 'qeet_app', true);
+END
+$$;
+--> statement-breakpoint
+
 -- A new session and the first refresh token of its family; the session is last active when it is created.
 CREATE FUNCTION qeet_open_session(p_tenant uuid, p_id uuid, p_user uuid, p_methods jsonb, p_ip text,
   p_user_agent text, p_at timestamptz, p_expires timestamptz, p_refresh_id uuid, p_refresh_hash text)
@@ -33,16 +44,15 @@ END
 $$;
 --> statement-breakpoint
 
--- A passkey sign-in whose session opens in the passkey's own tenant, as one statement: the tenant
--- settings of open.ts (transaction-local, so they end with the statement), the passkey's use, the
--- session and its audit events. When the counter moved meanwhile nothing is written and the answer
+-- A passkey sign-in whose session opens in the passkey's own tenant, as one statement: its tenant
+-- entered (the settings end with the statement), the passkey's use, the session and its audit events. When the counter moved meanwhile nothing is written and the answer
 -- is false.
 CREATE FUNCTION qeet_passkey_sign_in(p_tenant uuid, p_passkey uuid, p_checked_count bigint, p_count bigint,
   p_backup_state boolean, p_session uuid, p_user uuid, p_methods jsonb, p_ip text, p_user_agent text,
   p_at timestamptz, p_expires timestamptz, p_refresh_id uuid, p_refresh_hash text, p_events jsonb)
 RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM set_config('qeet.tenant_id', p_tenant::text, true), set_config('role', 'qeet_app', true);
+  PERFORM qeet_enter_tenant(p_tenant);
   IF NOT qeet_record_passkey_use(p_tenant, p_user, p_passkey, p_checked_count, p_count, p_backup_state, p_at) THEN
     RETURN false;
   END IF;

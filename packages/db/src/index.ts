@@ -12,8 +12,7 @@ export { type AuditEntry, type AuditFilter, auditEventWire } from './repos/audit
 export type { NewChallenge } from './repos/challenge-writer.ts';
 export type { GroupRow } from './repos/groups.ts';
 export type { NewOtpFactor, NewPendingLogin } from './repos/mfa.ts';
-export type { PasskeyUse } from './repos/passkey-sign-in.ts';
-export type { NewPasskey } from './repos/passkeys.ts';
+export type { NewPasskey, PasskeyUse } from './repos/passkeys.ts';
 export type { RoleRow, RoleWithPermissions } from './repos/roles.ts';
 export type { NewSession } from './repos/sessions.ts';
 export type { AssertingPasskey } from './repos/sign-in-lookups.ts';

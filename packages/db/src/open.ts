@@ -11,7 +11,8 @@ import { withPipelinedBegin } from './pipelined-begin.ts';
 import type { AuditEntry } from './repos/audit.ts';
 import { challengeWriter, type NewChallenge } from './repos/challenge-writer.ts';
 import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
-import { type PasskeyUse, passkeySignIn } from './repos/passkey-sign-in.ts';
+import { passkeySignIn } from './repos/passkey-sign-in.ts';
+import type { PasskeyUse } from './repos/passkeys.ts';
 import { platformRepo } from './repos/platform.ts';
 import type { NewSession } from './repos/sessions.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
@@ -110,8 +111,8 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   });
 }
 
-/** Both settings are transaction-local: the connection goes back to the pool clean. */
-const SCOPE_TO_TENANT = "select set_config('qeet.tenant_id', $1, true), set_config('role', 'qeet_app', true)";
+/** Transaction-local tenant settings (migration 0073): the connection goes back to the pool clean. */
+const SCOPE_TO_TENANT = 'select qeet_enter_tenant($1)';
 
 type Enter = (scope: TenantScope) => Promise<TenantRepos>;
 

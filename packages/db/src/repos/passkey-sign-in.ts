@@ -1,15 +1,8 @@
 import type { SessionRow, TenantScope } from '../types.ts';
 import { type AuditEntry, appendable, pendingEvent } from './audit.ts';
 import type { RunStatement } from './hot-statements.ts';
+import type { PasskeyUse } from './passkeys.ts';
 import { type NewSession, openedSession, sessionParams } from './sessions.ts';
-
-/** A verified assertion of the session's user's passkey: the counter it was checked against and what it reported. */
-export interface PasskeyUse {
-  passkeyId: string;
-  previousSignCount: number;
-  signCount: number;
-  backupState: boolean;
-}
 
 /**
  * $1 tenant, $2–$5 the use ($2 passkey, $3 counter checked, $4 new counter, $5 backup state),

@@ -2,9 +2,16 @@ import { and, asc, eq } from 'drizzle-orm';
 import { webauthnCredentials } from '../schema.ts';
 import type { PasskeyRow, Tx } from '../types.ts';
 import type { RunStatement } from './hot-statements.ts';
-import type { PasskeyUse } from './passkey-sign-in.ts';
 
 export type NewPasskey = Omit<typeof webauthnCredentials.$inferInsert, 'tenantId'>;
+
+/** A verified assertion of a user's passkey: the counter it was checked against and what it reported. */
+export interface PasskeyUse {
+  passkeyId: string;
+  previousSignCount: number;
+  signCount: number;
+  backupState: boolean;
+}
 
 /** A tenant's WebAuthn credentials; every query names the user it is about. */
 /** $1 tenant, $2 user, $3 passkey, $4 counter read before verification, $5 new counter, $6 backup state, $7 when (migration 0073). */
