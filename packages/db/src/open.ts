@@ -8,13 +8,11 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type ChangeFeed, type ChangeFeedSource, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
 import { withPipelinedBegin } from './pipelined-begin.ts';
-import type { AuditEntry } from './repos/audit.ts';
 import { challengeWriter, type NewChallenge } from './repos/challenge-writer.ts';
 import { type RunStatement, transactionStatement } from './repos/hot-statements.ts';
-import { passkeySignIn } from './repos/passkey-sign-in.ts';
-import type { PasskeyUse } from './repos/passkeys.ts';
+import { type PasskeySignIn, passkeySignIns } from './repos/passkey-sign-in.ts';
 import { platformRepo } from './repos/platform.ts';
-import type { NewSession } from './repos/sessions.ts';
+import { challengeTaker, type TakenChallenge, type WantedChallenge } from './repos/sign-in-lookups.ts';
 import { type TenantRepos, tenantRepos } from './tenant-repos.ts';
 import type { Db, SessionRow, TenantScope, Tx } from './types.ts';
 
@@ -37,7 +35,7 @@ export interface Database {
   readonly engine: 'pglite' | 'postgres';
   /**
    * The way to tenant data: one transaction, row-level security on, repos bound to the tenant
-   * (`passkeySignIn` scopes its single statement the same way).
+   * (`passkeySignIn` scopes each of its sign-ins the same way).
    */
   withTenant<T>(scope: TenantScope, fn: (repos: TenantRepos) => Promise<T>): Promise<T>;
   /** One transaction for the queries that run before a tenant is known. */
@@ -47,16 +45,16 @@ export interface Database {
   /** Stores a WebAuthn challenge, with the others of this event-loop turn (repos/challenge-writer.ts). */
   storeChallenge(challenge: NewChallenge): Promise<void>;
   /**
-   * A passkey sign-in in the passkey's own tenant, in one statement: the use, the session and the
-   * scope's events (repos/passkey-sign-in.ts). Undefined, with nothing written, when the passkey's
-   * counter moved since it was read.
+   * Takes a live challenge and reads the credential answering it, with the others of this
+   * event-loop turn (repos/sign-in-lookups.ts `challengeTaker`): undefined when none is live.
    */
-  passkeySignIn(
-    scope: TenantScope,
-    use: PasskeyUse,
-    session: NewSession,
-    events: AuditEntry[],
-  ): Promise<SessionRow | undefined>;
+  takeChallengeForPasskey(wanted: WantedChallenge): Promise<TakenChallenge | undefined>;
+  /**
+   * A passkey sign-in in the passkey's own tenant: the use, the session and the scope's events,
+   * with the others of this event-loop turn in one statement (repos/passkey-sign-in.ts).
+   * Undefined, with nothing written, when the passkey's counter moved since it was read.
+   */
+  passkeySignIn(signIn: PasskeySignIn): Promise<SessionRow | undefined>;
   /**
    * Committed changes to what credentials may do, per tenant: from this process as its
    * transaction settles (every mutation appends an audit event), from other processes by
@@ -178,6 +176,7 @@ function wrap(
 ): Database {
   // The repos of single-statement reads hold no transaction state: one set serves every call.
   const reads = platformRepo(db as unknown as Tx, raw.prepared);
+  const signIns = passkeySignIns(raw.prepared);
   return {
     engine,
     withTenant: (scope, fn) => scopedTransaction(db, changes, async (_tx, _run, enter) => fn(await enter(scope))),
@@ -186,9 +185,10 @@ function wrap(
     changes,
     platformRead: (fn) => fn(reads),
     storeChallenge: challengeWriter(raw.prepared),
-    async passkeySignIn(scope, use, session, events) {
-      const opened = await passkeySignIn(raw.prepared, scope, use, session, events);
-      if (opened && events.length) changes.announce(scope.tenantId);
+    takeChallengeForPasskey: challengeTaker(raw.prepared),
+    passkeySignIn: async (signIn) => {
+      const opened = await signIns(signIn);
+      if (opened && signIn.events.length) changes.announce(signIn.scope.tenantId);
       return opened;
     },
     ping: async () => {

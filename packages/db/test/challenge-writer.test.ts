@@ -63,7 +63,7 @@ describe('challenge writer', () => {
     expect(stored).toHaveLength(4);
   });
 
-  it('fails every caller of a turn whose statement fails', async () => {
+  it('fails every caller of a turn whose statement is lost with its connection', async () => {
     const store = challengeWriter(async () => {
       throw new Error('connection lost');
     });

@@ -3,6 +3,9 @@ import { auditEventHash, GENESIS_HASH } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, isUniqueViolation } from '../src/open.ts';
 import { auditEventWire } from '../src/repos/audit.ts';
+import type { RunStatement } from '../src/repos/hot-statements.ts';
+import { passkeySignIns } from '../src/repos/passkey-sign-in.ts';
+import type { PasskeyUse } from '../src/repos/passkeys.ts';
 import type { NewSession } from '../src/repos/sessions.ts';
 import { openTestDb } from '../src/testing.ts';
 import type { TenantScope } from '../src/types.ts';
@@ -16,6 +19,8 @@ const home = randomUUID();
 const other = randomUUID();
 const user = randomUUID();
 const passkey = randomUUID();
+const otherUser = randomUUID();
+const otherPasskey = randomUUID();
 const now = new Date('2026-01-01T00:00:00Z');
 const scope = (tenantId: string): TenantScope => ({
   tenantId,
@@ -42,6 +47,9 @@ const use = (previousSignCount: number, signCount: number) => ({
   signCount,
   backupState: true,
 });
+
+const signIn = (tenantId: string, passkeyUse: PasskeyUse, values: NewSession) =>
+  db.passkeySignIn({ scope: scope(tenantId), use: passkeyUse, session: values, events: [event(values.id)] });
 
 async function state(tenantId: string) {
   // Plain text and numbers read alike on both engines.
@@ -77,6 +85,33 @@ beforeAll(async () => {
   });
 });
 
+/** A second user with a passkey at counter 0, at home in the other tenant. */
+async function enrollOther() {
+  await db.withTenant(scope(other), async (r) => {
+    await r.users.insert({
+      id: otherUser,
+      email: 'o@x.test',
+      emailNormalized: 'o@x.test',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await r.passkeys.insert({
+      id: otherPasskey,
+      userId: otherUser,
+      credentialId: 'credential-2',
+      publicKey: 'pk',
+      signCount: 0,
+      transports: [],
+      aaguid: '00000000-0000-0000-0000-000000000000',
+      attestationFormat: 'none',
+      backupEligible: false,
+      backupState: false,
+      name: 'key',
+      createdAt: now,
+    });
+  });
+}
+
 afterAll(async () => {
   await db?.close();
 });
@@ -88,7 +123,7 @@ describe('passkey sign-in in one statement', () => {
     const unsubscribe = db.changes.subscribe((tenantId) => announced.push(tenantId));
     const at = new Date('2026-01-02T00:00:00Z');
     const values = session(at);
-    const opened = await db.passkeySignIn(scope(home), use(4, 5), values, [event(values.id)]);
+    const opened = await signIn(home, use(4, 5), values);
     unsubscribe();
     expect(opened).toMatchObject({ tenantId: home, id: values.id, userId: user, expiresAt: values.expiresAt });
     const after = await state(home);
@@ -115,14 +150,14 @@ describe('passkey sign-in in one statement', () => {
   it('writes nothing when the counter is no longer the one checked (a racing use landed first)', async () => {
     const before = await state(home);
     const values = session(new Date('2026-01-03T00:00:00Z'));
-    expect(await db.passkeySignIn(scope(home), use(4, 6), values, [event(values.id)])).toBeUndefined();
+    expect(await signIn(home, use(4, 6), values)).toBeUndefined();
     expect(await state(home)).toEqual(before);
   });
 
   it("reaches no passkey outside the scope's tenant", async () => {
     const before = await state(home);
     const values = session(new Date('2026-01-04T00:00:00Z'));
-    expect(await db.passkeySignIn(scope(other), use(5, 6), values, [event(values.id)])).toBeUndefined();
+    expect(await signIn(other, use(5, 6), values)).toBeUndefined();
     expect(await state(home)).toEqual(before);
     expect(await state(other)).toMatchObject({ sessions: [], events: [] });
   });
@@ -133,9 +168,73 @@ describe('passkey sign-in in one statement', () => {
     if (!taken) throw new Error('the first test stored a refresh token');
     // The refresh token, written after the use, repeats a stored hash.
     const values = session(new Date('2026-01-05T00:00:00Z'), taken.token_hash);
-    await expect(db.passkeySignIn(scope(home), use(5, 6), values, [event(values.id)])).rejects.toSatisfy(
-      isUniqueViolation,
-    );
+    await expect(signIn(home, use(5, 6), values)).rejects.toSatisfy(isUniqueViolation);
     expect(await state(home)).toEqual(before);
+  });
+});
+
+describe('passkey sign-ins of one event-loop turn', () => {
+  const counting = () => {
+    const statements: string[] = [];
+    const run: RunStatement = (text, params) => {
+      statements.push(text);
+      return db.unscopedQuery(text, params) as never;
+    };
+    return { statements, signIns: passkeySignIns(run) };
+  };
+  const request = (tenantId: string, passkeyUse: PasskeyUse, values: NewSession) => ({
+    scope: scope(tenantId),
+    use: passkeyUse,
+    session: values,
+    events: [event(values.id)],
+  });
+
+  it('share one statement, each in its own tenant and on its own counter', async () => {
+    await enrollOther();
+    const { statements, signIns } = counting();
+    const at = new Date('2026-01-06T00:00:00Z');
+    const [toOther, toHome, stale] = [session(at), session(at), session(at)];
+    const otherUse = { passkeyId: otherPasskey, previousSignCount: 0, signCount: 0, backupState: false };
+    const answers = await Promise.all([
+      signIns(request(home, use(5, 6), toHome)),
+      signIns(request(other, otherUse, { ...toOther, userId: otherUser })),
+      signIns(request(home, use(4, 7), stale)),
+    ]);
+    expect(statements).toHaveLength(1);
+    expect(answers.map((a) => a && [a.tenantId, a.id])).toEqual([[home, toHome.id], [other, toOther.id], undefined]);
+    expect(await state(home)).toMatchObject({ counter: 6 });
+    const [otherKey] = await db.unscopedQuery<{ last_used: boolean }>(
+      'select last_used_at is not null as last_used from webauthn_credentials where id = $1',
+      [otherPasskey],
+    );
+    expect(otherKey).toEqual({ last_used: true });
+    for (const [tenantId, values] of [
+      [home, toHome],
+      [other, toOther],
+    ] as const) {
+      const events = (await state(tenantId)).events;
+      expect(events.at(-1)).toMatchObject({ action: 'session.created', targetId: values.id });
+      expect((await state(tenantId)).sessions).toContainEqual({ id: values.id });
+    }
+    expect((await state(home)).sessions).not.toContainEqual({ id: stale.id });
+  });
+
+  it('run again one by one when the server refuses their statement, so only the failing one fails', async () => {
+    const { statements, signIns } = counting();
+    const [taken] = await db.unscopedQuery<{ token_hash: string }>('select token_hash from refresh_tokens limit 1');
+    if (!taken) throw new Error('an earlier test stored a refresh token');
+    const at = new Date('2026-01-07T00:00:00Z');
+    const good = session(at);
+    const duplicate = session(at, taken.token_hash);
+    const otherUse = { passkeyId: otherPasskey, previousSignCount: 0, signCount: 0, backupState: false };
+    const [kept, refused] = await Promise.allSettled([
+      signIns(request(home, use(6, 7), good)),
+      signIns(request(other, otherUse, { ...duplicate, userId: otherUser })),
+    ]);
+    expect(statements).toHaveLength(3);
+    expect(kept).toMatchObject({ status: 'fulfilled', value: { id: good.id } });
+    expect(refused.status === 'rejected' && isUniqueViolation(refused.reason)).toBe(true);
+    expect(await state(home)).toMatchObject({ counter: 7 });
+    expect((await state(other)).sessions).not.toContainEqual({ id: duplicate.id });
   });
 });

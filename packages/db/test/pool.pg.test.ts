@@ -37,4 +37,15 @@ describe('connection pool on PostgreSQL', () => {
   it('opens as many as poolSize and queues the rest of the statements on them', async () => {
     expect(await backendsUnderLoad(await open(2))).toBe(2);
   });
+
+  it('answers a statement with its own rows only, after one failed on the same connection once rows were sent', async () => {
+    // postgres.js (patched, see pnpm-workspace.yaml) counted a failed statement's rows into the next one's.
+    const db = await open(1);
+    await expect(db.unscopedQuery('select 1 / (2 - g) as x from generate_series(1, 2) as g')).rejects.toMatchObject({
+      code: '22012',
+    });
+    const rows = await db.unscopedQuery('select 1 as x');
+    expect(rows.length).toBe(1);
+    expect([...rows]).toEqual([{ x: 1 }]);
+  });
 });

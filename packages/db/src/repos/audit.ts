@@ -78,9 +78,9 @@ export function pendingEvent(tenantId: string, context: AuditContext, entry: Aud
   };
 }
 
-/** Events as `qeet_audit_append` takes them: JSON text, each with its hash parts. */
-export function appendable(events: PendingEvent[]): string {
-  return JSON.stringify(events.map((event) => ({ ...event, ...auditHashParts(unchainedWire(event)) })));
+/** Events as `qeet_audit_append` takes them once sent as JSON: each with its hash parts. */
+export function appendable(events: PendingEvent[]) {
+  return events.map((event) => ({ ...event, ...auditHashParts(unchainedWire(event)) }));
 }
 
 export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: AuditContext) {
@@ -106,7 +106,7 @@ export function auditRepo(tx: Tx, run: RunStatement, tenantId: string, context: 
       if (!pending.length) return;
       const events = pending;
       pending = [];
-      await run(APPEND, [tenantId, appendable(events)]);
+      await run(APPEND, [tenantId, JSON.stringify(appendable(events))]);
       written += events.length;
     },
 

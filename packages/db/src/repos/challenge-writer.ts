@@ -1,5 +1,6 @@
 import type { webauthnChallenges } from '../schema.ts';
 import type { RunStatement } from './hot-statements.ts';
+import { turnBatch } from './turn-batch.ts';
 
 export type NewChallenge = typeof webauthnChallenges.$inferInsert;
 
@@ -10,29 +11,14 @@ const INSERT_CHALLENGES = `insert into webauthn_challenges (challenge_hash, cere
     payload jsonb, expires_at timestamptz)`;
 
 /**
- * Stores challenges, all those of one event-loop turn in one statement (its own transaction).
- * Ceremonies start together often: under the P8 bench's 16 clients a turn brings 2.9 on average,
- * and each statement's fixed cost (driver, wire, server round) outweighs its rows. The table has
- * no foreign keys, so one challenge cannot fail the others' statement.
+ * Stores challenges, all those of one event-loop turn in one statement (`turnBatch`). The table
+ * has no foreign keys, so one challenge cannot fail the others' statement.
  */
 export function challengeWriter(run: RunStatement): (challenge: NewChallenge) => Promise<void> {
-  let pending: NewChallenge[] | undefined;
-  let written: Promise<void>;
-  return (challenge) => {
-    if (!pending) {
-      const rows: NewChallenge[] = [];
-      pending = rows;
-      written = new Promise<void>((resolve, reject) => {
-        // After the I/O of this turn: every request it delivered has asked by then.
-        setImmediate(() => {
-          pending = undefined;
-          run(INSERT_CHALLENGES, [JSON.stringify(rows.map(columnsOf))]).then(() => resolve(), reject);
-        });
-      });
-    }
-    pending.push(challenge);
-    return written;
-  };
+  return turnBatch(async (challenges: NewChallenge[]) => {
+    await run(INSERT_CHALLENGES, [JSON.stringify(challenges.map(columnsOf))]);
+    return challenges.map(() => undefined);
+  });
 }
 
 const columnsOf = (c: NewChallenge) => ({

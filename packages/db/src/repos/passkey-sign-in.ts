@@ -3,27 +3,55 @@ import { type AuditEntry, appendable, pendingEvent } from './audit.ts';
 import type { RunStatement } from './hot-statements.ts';
 import type { PasskeyUse } from './passkeys.ts';
 import { type NewSession, openedSession, sessionParams } from './sessions.ts';
+import { turnBatch } from './turn-batch.ts';
 
 /**
- * $1 tenant, $2–$5 the use ($2 passkey, $3 counter checked, $4 new counter, $5 backup state),
- * $6–$14 the session as `qeet_open_session` takes it ($7 user), $15 the events (migration 0073).
+ * $1 the sign-ins, a JSON array of `qeet_passkey_sign_in`'s arguments each (migration 0073), after
+ * its index in the batch: [i, tenant, passkey, counter checked, new counter, backup state, the
+ * session as `qeet_open_session` takes it (`sessionParams`: user at 7, methods as JSON text at 8),
+ * the events at 15]. The function
+ * scan yields them in array order, and each call enters its own tenant before it writes.
  */
-const PASSKEY_SIGN_IN =
-  'select qeet_passkey_sign_in($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15::jsonb) as signed_in';
+const PASSKEY_SIGN_INS = `select (x->>0)::int as i, qeet_passkey_sign_in((x->>1)::uuid, (x->>2)::uuid, (x->>3)::bigint,
+    (x->>4)::bigint, (x->>5)::boolean, (x->>6)::uuid, (x->>7)::uuid, (x->>8)::jsonb, x->>9, x->>10, (x->>11)::timestamptz,
+    (x->>12)::timestamptz, (x->>13)::uuid, x->>14, x->15) as signed_in
+  from jsonb_array_elements($1::jsonb) as x`;
+
+/** A passkey sign-in whose session opens in the passkey's own tenant. */
+export interface PasskeySignIn {
+  scope: TenantScope;
+  use: PasskeyUse;
+  session: NewSession;
+  events: AuditEntry[];
+}
 
 /**
- * A passkey sign-in whose session opens in the passkey's own tenant, as one statement (its own
- * transaction): the passkey's use, the session opened at its `createdAt` and the scope's events.
- * Undefined, with nothing written, when the passkey's counter is no longer the one checked.
+ * Passkey sign-ins whose sessions open in their passkeys' own tenants, those of one event-loop
+ * turn in one statement (`turnBatch`): each the passkey's use, the session opened at its
+ * `createdAt` and the scope's events, all of them or nothing. One answers undefined, with nothing
+ * of it written, when its passkey's counter is no longer the one checked. The batch goes in
+ * tenant order, so that concurrent batches lock the audit chains they extend in one order.
  */
-export async function passkeySignIn(
-  run: RunStatement,
-  scope: TenantScope,
-  use: PasskeyUse,
-  session: NewSession,
-  events: AuditEntry[],
-): Promise<SessionRow | undefined> {
-  const [row] = await run<{ signed_in: boolean }>(PASSKEY_SIGN_IN, [
+export function passkeySignIns(run: RunStatement): (signIn: PasskeySignIn) => Promise<SessionRow | undefined> {
+  return turnBatch(async (signIns: PasskeySignIn[]) => {
+    const order = signIns.map((_, i) => i).sort((a, b) => compare(tenantOf(signIns[a]), tenantOf(signIns[b])));
+    const rows = await run<{ i: number; signed_in: boolean }>(PASSKEY_SIGN_INS, [
+      JSON.stringify(order.map((i) => [i, ...argumentsOf(signIns[i] as PasskeySignIn)])),
+    ]);
+    const opened: (SessionRow | undefined)[] = signIns.map(() => undefined);
+    for (const row of rows) {
+      const signIn = signIns[row.i] as PasskeySignIn;
+      if (row.signed_in) opened[row.i] = openedSession(signIn.scope.tenantId, signIn.session);
+    }
+    return opened;
+  });
+}
+
+const tenantOf = (signIn: PasskeySignIn | undefined) => signIn?.scope.tenantId ?? '';
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function argumentsOf({ scope, use, session, events }: PasskeySignIn) {
+  return [
     scope.tenantId,
     use.passkeyId,
     use.previousSignCount,
@@ -31,6 +59,5 @@ export async function passkeySignIn(
     use.backupState,
     ...sessionParams(session),
     appendable(events.map((entry) => pendingEvent(scope.tenantId, scope.audit, entry))),
-  ]);
-  return row?.signed_in ? openedSession(scope.tenantId, session) : undefined;
+  ];
 }

@@ -4,6 +4,7 @@ import type { ChallengeRow, PasskeyRow, PendingLoginRow, Tx, UserRow } from '../
 import { signInMembership } from './auth-platform.ts';
 import { rowOf } from './compiled.ts';
 import type { RunStatement } from './hot-statements.ts';
+import { turnBatch } from './turn-batch.ts';
 
 /** What an assertion is checked against, and where a sign-in with it lands. */
 export interface AssertingPasskey {
@@ -22,16 +23,24 @@ const TAKE_CHALLENGE = `delete from webauthn_challenges
   returning challenge_hash, ceremony, tenant_id, user_id, payload, expires_at`;
 
 /**
- * $1 challenge hash, $2 ceremony, $3 now, $4 credential id: the challenge is taken and the
- * credential answering it read in one statement (one round trip). The delete runs whether or not
- * the credential is known (a data-modifying WITH always runs to completion), so the challenge is
- * spent either way; no row means no live challenge, a row with a null `id` an unknown credential.
- * The sign-in tenant and its policy are read along, so a passkey sign-in needs no further query
- * before its transaction.
+ * $1 the wanted challenges, a JSON array of `{i, challenge_hash, ceremony, now, credential_id}`:
+ * each live challenge wanted is taken, and the credential answering it read along, in one
+ * statement (one round trip for all). The delete runs whether or not the credential is known (a
+ * data-modifying WITH always runs to completion), so the challenge is spent either way; a wanted
+ * challenge without a row has none live (a challenge wanted twice is taken by one of them), a row
+ * with a null `id` an unknown credential. The sign-in tenant and its policy are read along, so a
+ * passkey sign-in needs no further query before it writes.
  */
-const TAKE_CHALLENGE_FOR_PASSKEY = `with taken as (${TAKE_CHALLENGE})
-  select taken.challenge_hash, taken.ceremony, taken.tenant_id as challenge_tenant_id,
-    taken.user_id as challenge_user_id, taken.payload, taken.expires_at, a.*
+const TAKE_CHALLENGES_FOR_PASSKEYS = `with wanted as (
+    select * from jsonb_to_recordset($1::jsonb)
+      as w(i int, challenge_hash text, ceremony text, now timestamptz, credential_id text)
+  ), taken as (
+    delete from webauthn_challenges c using wanted w
+    where c.challenge_hash = w.challenge_hash and c.ceremony = w.ceremony and c.expires_at > w.now
+    returning w.i, w.credential_id as wanted_credential_id, c.challenge_hash, c.ceremony,
+      c.tenant_id as challenge_tenant_id, c.user_id as challenge_user_id, c.payload, c.expires_at
+  )
+  select taken.*, a.*
   from taken left join lateral (
     select c.id, c.tenant_id, c.user_id, c.credential_id, c.public_key, c.sign_count,
       c.transports, c.backup_eligible, u.tenant_id as home_tenant_id,
@@ -41,7 +50,7 @@ const TAKE_CHALLENGE_FOR_PASSKEY = `with taken as (${TAKE_CHALLENGE})
     join tenants t on t.id = c.tenant_id and t.deleted_at is null
     left join lateral (${signInMembership('c.user_id', 'null')}) s on true
     left join auth_policies p on p.tenant_id = s.tenant_id
-    where c.credential_id = $4
+    where c.credential_id = taken.wanted_credential_id
   ) a on true`;
 
 /** The credential's columns are null when no credential has the id. */
@@ -59,10 +68,28 @@ interface AssertingPasskeyRow {
   sign_in_policy: Record<string, unknown> | null;
 }
 
-/** What the taken challenge comes with: the credential's columns (null when unknown) beside its own. */
-interface ChallengeForPasskeyColumns extends AssertingPasskeyRow {
+/** A taken challenge's row: which wanted it, its own columns and the credential's (null when unknown). */
+interface TakenChallengeRow extends AssertingPasskeyRow {
+  i: number;
   challenge_tenant_id: string | null;
   challenge_user_id: string | null;
+}
+
+/** A challenge an assertion answers, and the credential that answers it. */
+export interface WantedChallenge {
+  challengeHash: string;
+  ceremony: string;
+  now: Date;
+  credentialId: string;
+}
+
+/**
+ * The challenge taken, with what the assertion is checked against: undefined when no credential
+ * has the id, or its user is inactive or deleted, or its tenant deleted.
+ */
+export interface TakenChallenge {
+  challenge: ChallengeRow;
+  asserting: AssertingPasskey | undefined;
 }
 
 /** The challenge's columns as the driver returns them, decoded by drizzle's codecs. */
@@ -105,28 +132,6 @@ export function signInLookups(tx: Tx, run: RunStatement) {
       await tx.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, now));
     },
 
-    /**
-     * Takes a live challenge of this ceremony (`takeChallenge`) and reads the credential answering
-     * it: undefined when no live challenge matched; `asserting` is undefined when no credential has
-     * the id or its user is inactive or deleted, or its tenant deleted.
-     */
-    async takeChallengeForPasskey(
-      challengeHash: string,
-      ceremony: string,
-      now: Date,
-      credentialId: string,
-    ): Promise<{ challenge: ChallengeRow; asserting: AssertingPasskey | undefined } | undefined> {
-      const [row] = await run<ChallengeForPasskeyColumns>(TAKE_CHALLENGE_FOR_PASSKEY, [
-        challengeHash,
-        ceremony,
-        now.toISOString(),
-        credentialId,
-      ]);
-      if (!row) return undefined;
-      const challenge = challengeOf({ ...row, tenant_id: row.challenge_tenant_id, user_id: row.challenge_user_id });
-      return { challenge, asserting: row.id === null ? undefined : assertingOf({ ...row, id: row.id }) };
-    },
-
     /** An active user by normalized email, in a live home tenant. */
     async activeUserByEmail(emailNormalized: string): Promise<UserRow | undefined> {
       const [row] = await tx
@@ -156,4 +161,32 @@ export function signInLookups(tx: Tx, run: RunStatement) {
       return row;
     },
   };
+}
+
+/**
+ * Takes live challenges and reads the credentials answering them, those wanted in one event-loop
+ * turn in one statement (`turnBatch`): undefined when no live challenge of the ceremony matched.
+ */
+export function challengeTaker(run: RunStatement): (wanted: WantedChallenge) => Promise<TakenChallenge | undefined> {
+  return turnBatch(async (wanted: WantedChallenge[]) => {
+    const rows = await run<TakenChallengeRow>(TAKE_CHALLENGES_FOR_PASSKEYS, [
+      JSON.stringify(
+        wanted.map((w, i) => ({
+          i,
+          challenge_hash: w.challengeHash,
+          ceremony: w.ceremony,
+          now: w.now,
+          credential_id: w.credentialId,
+        })),
+      ),
+    ]);
+    const taken: (TakenChallenge | undefined)[] = wanted.map(() => undefined);
+    for (const row of rows) {
+      taken[row.i] = {
+        challenge: challengeOf({ ...row, tenant_id: row.challenge_tenant_id, user_id: row.challenge_user_id }),
+        asserting: row.id === null ? undefined : assertingOf({ ...row, id: row.id }),
+      };
+    }
+    return taken;
+  });
 }

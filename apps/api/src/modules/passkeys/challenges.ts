@@ -81,7 +81,12 @@ export async function takeChallengeForPasskey(
   now: Date,
 ): Promise<{ challenge: ChallengeRow & { challenge: string }; asserting: AssertingPasskey | undefined }> {
   const challenge = challengeOf(credential.response.clientDataJSON);
-  const taken = await db.platformRead((p) => p.takeChallengeForPasskey(hash(challenge), ceremony, now, credential.id));
+  const taken = await db.takeChallengeForPasskey({
+    challengeHash: hash(challenge),
+    ceremony,
+    now,
+    credentialId: credential.id,
+  });
   if (!taken) throw refused(ceremony);
   return { challenge: { ...taken.challenge, challenge }, asserting: taken.asserting };
 }

@@ -45,9 +45,10 @@ export async function completePasskeySignup(
 /**
  * Passkey sign-in: the use is recorded in the user's home tenant (where the passkey lives) and the
  * session opens in the tenant sign-in picks (home first, read along with the passkey together
- * with its auth policy). In the home tenant, the usual case, that is one statement; in another,
- * one transaction. Its audit event is the session's `session.created`, which names the passkey;
- * its step-up clock starts at this sign-in (mfa/step-up.ts `passkeySignIn`).
+ * with its auth policy). In the home tenant, the usual case, that is one statement, shared with
+ * the other sign-ins of its event-loop turn; in another, one transaction. Its audit event is the
+ * session's `session.created`, which names the passkey; its step-up clock starts at this sign-in
+ * (mfa/step-up.ts `passkeySignIn`).
  */
 export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredentialJson): Promise<TokenPair> {
   const now = new Date();
@@ -62,7 +63,12 @@ export async function completePasskeyLogin(ctx: Ctx, credential: WebauthnCredent
   };
   if (tenantId === verified.user.tenantId) {
     const next = newSession(start, policy, now);
-    const session = await ctx.db.passkeySignIn(signInScope(start), passkeyUse(verified), next.values, [next.event]);
+    const session = await ctx.db.passkeySignIn({
+      scope: signInScope(start),
+      use: passkeyUse(verified),
+      session: next.values,
+      events: [next.event],
+    });
     if (!session) throw concurrentUse();
     return pairFor(ctx, session, policy, next.refreshToken, now);
   }
