@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/open.ts';
 import type { NewChallenge } from '../src/repos/challenge-writer.ts';
-import type { RunStatement } from '../src/repos/hot-statements.ts';
 import { challengeTaker, type WantedChallenge } from '../src/repos/sign-in-lookups.ts';
 import { openTestDb } from '../src/testing.ts';
 import type { TenantScope } from '../src/types.ts';
+import { countingRun, passkeyRow } from './support/fixtures.ts';
 
 /**
  * The challenges assertions answer are taken, with the credentials answering them read along, by
@@ -44,11 +44,7 @@ const wanted = (challenge: NewChallenge, credentialId = 'credential-1', ceremony
 });
 
 function counting() {
-  const statements: string[] = [];
-  const run: RunStatement = (text, params) => {
-    statements.push(text);
-    return db.unscopedQuery(text, params) as never;
-  };
+  const { statements, run } = countingRun(db);
   return { statements, take: challengeTaker(run) };
 }
 
@@ -58,20 +54,16 @@ beforeAll(async () => {
   await db.withTenant(scope, async (r) => {
     await r.users.insert({ id: user, email: 't@x.test', emailNormalized: 't@x.test', createdAt: now, updatedAt: now });
     await r.memberships.add(user, 'member', now);
-    await r.passkeys.insert({
-      id: passkey,
-      userId: user,
-      credentialId: 'credential-1',
-      publicKey: 'public-key',
-      signCount: 3,
-      transports: ['internal'],
-      aaguid: '00000000-0000-0000-0000-000000000000',
-      attestationFormat: 'none',
-      backupEligible: true,
-      backupState: true,
-      name: 'key',
-      createdAt: now,
-    });
+    await r.passkeys.insert(
+      passkeyRow(user, {
+        id: passkey,
+        credentialId: 'credential-1',
+        publicKey: 'public-key',
+        signCount: 3,
+        transports: ['internal'],
+        backupEligible: true,
+      }),
+    );
   });
 });
 

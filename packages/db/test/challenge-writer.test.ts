@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/open.ts';
 import { challengeWriter, type NewChallenge } from '../src/repos/challenge-writer.ts';
-import type { RunStatement } from '../src/repos/hot-statements.ts';
 import { openTestDb } from '../src/testing.ts';
+import { countingRun } from './support/fixtures.ts';
 
 /** Challenges asked for in one event-loop turn are stored by one statement; each caller waits for it. */
 let db: Database;
@@ -32,11 +32,7 @@ afterAll(async () => {
 
 describe('challenge writer', () => {
   it('stores the challenges of one turn with one statement, the next turn with another', async () => {
-    const statements: string[] = [];
-    const run: RunStatement = (text, params) => {
-      statements.push(text);
-      return db.unscopedQuery(text, params) as never;
-    };
+    const { statements, run } = countingRun(db);
     const store = challengeWriter(run);
     const bound = challenge({ ceremony: 'mfa', tenantId: tenant, userId: user, payload: { email: 'é@x.test' } });
     const firstTurn = [challenge(), bound, challenge({ ceremony: 'signup' })];

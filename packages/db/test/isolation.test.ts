@@ -8,6 +8,7 @@ import { transactionStatement } from '../src/repos/hot-statements.ts';
 import * as schema from '../src/schema.ts';
 import { type TenantRepos, tenantRepos } from '../src/tenant-repos.ts';
 import type { TenantScope, Tx } from '../src/types.ts';
+import { passkeyRow } from './support/fixtures.ts';
 
 /**
  * Tenant scoping is checked twice, each layer on its own:
@@ -118,7 +119,7 @@ beforeAll(async () => {
       { name: 'a-policy', description: null, effect: 'deny', permissions: ['*'], condition: 'false', enabled: true },
       now,
     );
-    await r.passkeys.insert({ ...passkeyOf(A_USER), id: A_KEY, credentialId: 'a-credential' });
+    await r.passkeys.insert(passkeyRow(A_USER, { id: A_KEY, credentialId: 'a-credential' }));
     await r.mfa.startTotp(A_USER, 'A-SECRET', now);
     await r.mfa.replaceRecoveryCodes(A_USER, [{ id: A_KEY, codeHash: 'a-code' }], now);
     await r.mfa.insertOtpFactor({
@@ -144,21 +145,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => pg.close());
-
-const passkeyOf = (userId: string) => ({
-  id: crypto.randomUUID(),
-  userId,
-  credentialId: crypto.randomUUID(),
-  publicKey: 'pk',
-  signCount: 0,
-  transports: [],
-  aaguid: '00000000-0000-0000-0000-000000000000',
-  attestationFormat: 'none',
-  backupEligible: false,
-  backupState: false,
-  name: 'b',
-  createdAt: now,
-});
 
 /** Every method of every tenant repo, called as tenant B with tenant A's ids. */
 /** The repos' methods (a repo may also expose plain state, such as the audit scope's `written` count). */
@@ -338,7 +324,7 @@ const attacks: Attacks = {
   passkeys: {
     listOfUser: (r) => r.passkeys.listOfUser(A_USER),
     insert: async (r) => {
-      const row = await r.passkeys.insert(passkeyOf(A_USER));
+      const row = await r.passkeys.insert(passkeyRow(A_USER));
       return row.tenantId === B ? undefined : row;
     },
     rename: (r) => r.passkeys.rename(A_USER, A_KEY, 'pwned'),

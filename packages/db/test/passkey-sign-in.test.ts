@@ -3,12 +3,12 @@ import { auditEventHash, GENESIS_HASH } from '@qeetid/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, isUniqueViolation } from '../src/open.ts';
 import { auditEventWire } from '../src/repos/audit.ts';
-import type { RunStatement } from '../src/repos/hot-statements.ts';
 import { passkeySignIns } from '../src/repos/passkey-sign-in.ts';
 import type { PasskeyUse } from '../src/repos/passkeys.ts';
 import type { NewSession } from '../src/repos/sessions.ts';
 import { openTestDb } from '../src/testing.ts';
 import type { TenantScope } from '../src/types.ts';
+import { countingRun, passkeyRow } from './support/fixtures.ts';
 
 /**
  * `Database.passkeySignIn` writes a passkey sign-in as one statement (migration 0073): all of it
@@ -68,20 +68,7 @@ beforeAll(async () => {
   for (const id of [home, other]) await db.platform((p) => p.insertTenant({ id, name: id, parentId: null }, now));
   await db.withTenant(scope(home), async (r) => {
     await r.users.insert({ id: user, email: 'p@x.test', emailNormalized: 'p@x.test', createdAt: now, updatedAt: now });
-    await r.passkeys.insert({
-      id: passkey,
-      userId: user,
-      credentialId: 'credential-1',
-      publicKey: 'pk',
-      signCount: 4,
-      transports: [],
-      aaguid: '00000000-0000-0000-0000-000000000000',
-      attestationFormat: 'none',
-      backupEligible: true,
-      backupState: false,
-      name: 'key',
-      createdAt: now,
-    });
+    await r.passkeys.insert(passkeyRow(user, { id: passkey, signCount: 4, backupEligible: true }));
   });
 });
 
@@ -95,20 +82,7 @@ async function enrollOther() {
       createdAt: now,
       updatedAt: now,
     });
-    await r.passkeys.insert({
-      id: otherPasskey,
-      userId: otherUser,
-      credentialId: 'credential-2',
-      publicKey: 'pk',
-      signCount: 0,
-      transports: [],
-      aaguid: '00000000-0000-0000-0000-000000000000',
-      attestationFormat: 'none',
-      backupEligible: false,
-      backupState: false,
-      name: 'key',
-      createdAt: now,
-    });
+    await r.passkeys.insert(passkeyRow(otherUser, { id: otherPasskey }));
   });
 }
 
@@ -175,11 +149,7 @@ describe('passkey sign-in in one statement', () => {
 
 describe('passkey sign-ins of one event-loop turn', () => {
   const counting = () => {
-    const statements: string[] = [];
-    const run: RunStatement = (text, params) => {
-      statements.push(text);
-      return db.unscopedQuery(text, params) as never;
-    };
+    const { statements, run } = countingRun(db);
     return { statements, signIns: passkeySignIns(run) };
   };
   const request = (tenantId: string, passkeyUse: PasskeyUse, values: NewSession) => ({
