@@ -171,6 +171,9 @@ describe('passkey sign-ins of one event-loop turn', () => {
       signIns(request(home, use(4, 7), stale)),
     ]);
     expect(statements).toHaveLength(1);
+    // Sent in tenant order, so that concurrent batches take the audit chains' locks in one order.
+    const sent = JSON.parse(String(statements[0]?.params[0])) as string[][];
+    expect(sent.map((args) => args[1])).toEqual([home, home, other].sort());
     expect(answers.map((a) => a && [a.tenantId, a.id])).toEqual([[home, toHome.id], [other, toOther.id], undefined]);
     expect(await state(home)).toMatchObject({ counter: 6 });
     const [otherKey] = await db.unscopedQuery<{ last_used: boolean }>(

@@ -9,8 +9,8 @@ import { turnBatch } from './turn-batch.ts';
  * $1 the sign-ins, a JSON array of `qeet_passkey_sign_in`'s arguments each (migration 0073), after
  * its index in the batch: [i, tenant, passkey, counter checked, new counter, backup state, the
  * session as `qeet_open_session` takes it (`sessionParams`: user at 7, methods as JSON text at 8),
- * the events at 15]. The function
- * scan yields them in array order, and each call enters its own tenant before it writes.
+ * the events at 15]. The function scan yields them in array order, and each call enters its own
+ * tenant before it writes.
  */
 const PASSKEY_SIGN_INS = `select (x->>0)::int as i, qeet_passkey_sign_in((x->>1)::uuid, (x->>2)::uuid, (x->>3)::bigint,
     (x->>4)::bigint, (x->>5)::boolean, (x->>6)::uuid, (x->>7)::uuid, (x->>8)::jsonb, x->>9, x->>10, (x->>11)::timestamptz,
@@ -34,9 +34,10 @@ export interface PasskeySignIn {
  */
 export function passkeySignIns(run: RunStatement): (signIn: PasskeySignIn) => Promise<SessionRow | undefined> {
   return turnBatch(async (signIns: PasskeySignIn[]) => {
-    const order = signIns.map((_, i) => i).sort((a, b) => compare(tenantOf(signIns[a]), tenantOf(signIns[b])));
+    const sent = signIns.map((signIn, i) => ({ i, tenant: signIn.scope.tenantId, signIn }));
+    sent.sort((a, b) => (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : 0));
     const rows = await run<{ i: number; signed_in: boolean }>(PASSKEY_SIGN_INS, [
-      JSON.stringify(order.map((i) => [i, ...argumentsOf(signIns[i] as PasskeySignIn)])),
+      JSON.stringify(sent.map(({ i, signIn }) => [i, ...argumentsOf(signIn)])),
     ]);
     const opened: (SessionRow | undefined)[] = signIns.map(() => undefined);
     for (const row of rows) {
@@ -46,9 +47,6 @@ export function passkeySignIns(run: RunStatement): (signIn: PasskeySignIn) => Pr
     return opened;
   });
 }
-
-const tenantOf = (signIn: PasskeySignIn | undefined) => signIn?.scope.tenantId ?? '';
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function argumentsOf({ scope, use, session, events }: PasskeySignIn) {
   return [

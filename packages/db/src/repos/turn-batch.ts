@@ -45,7 +45,10 @@ async function settle<In, Out>(runBatch: (inputs: In[]) => Promise<Out[]>, batch
   }
 }
 
-/** PostgreSQL's ErrorResponse for the statement, as both drivers pass its fields on (protocol §55.8). */
+/**
+ * PostgreSQL answered the statement with an ErrorResponse of severity ERROR (frontend/backend
+ * protocol, "Error and Notice Message Fields"); both drivers pass its fields on.
+ */
 function refusedByServer(error: unknown): boolean {
   return (error as { severity?: unknown } | null)?.severity === 'ERROR';
 }

@@ -19,11 +19,11 @@ export const passkeyRow = (userId: string, overrides: Partial<NewPasskey> = {}):
   ...overrides,
 });
 
-/** Runs statements on the test database as a hot path would, keeping each statement's text. */
-export function countingRun(db: Database): { statements: string[]; run: RunStatement } {
-  const statements: string[] = [];
+/** Runs statements on the test database as a hot path would, keeping each statement sent. */
+export function countingRun(db: Database): { statements: { text: string; params: unknown[] }[]; run: RunStatement } {
+  const statements: { text: string; params: unknown[] }[] = [];
   const run: RunStatement = (text, params) => {
-    statements.push(text);
+    statements.push({ text, params });
     return db.unscopedQuery(text, params) as never;
   };
   return { statements, run };
