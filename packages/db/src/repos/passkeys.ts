@@ -13,10 +13,10 @@ export interface PasskeyUse {
   backupState: boolean;
 }
 
-/** A tenant's WebAuthn credentials; every query names the user it is about. */
 /** $1 tenant, $2 user, $3 passkey, $4 counter read before verification, $5 new counter, $6 backup state, $7 when (migration 0073). */
 const RECORD_USE = 'select qeet_record_passkey_use($1, $2, $3, $4, $5, $6, $7) as stored';
 
+/** A tenant's WebAuthn credentials; every query names the user it is about. */
 export function passkeysRepo(tx: Tx, run: RunStatement, tenantId: string) {
   const mine = (userId: string, id: string) =>
     and(
